@@ -1,0 +1,143 @@
+package io.podnet.cluster;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.ipam.Addresses;
+import io.podnet.ipam.HostPool;
+import io.podnet.ipam.IpFamily;
+import io.podnet.ipam.SubnetPool;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigInteger;
+import java.time.Instant;
+
+/**
+ * A cluster: a node network with its gateway, and a pod network carved into one subnet per node.
+ * Holds the next-fit cursors of its node subnet and node address allocators, so the position
+ * survives restarts; writers lock this row while they allocate.
+ */
+@Entity
+public class Cluster {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	private IpFamily ipFamily;
+
+	private String nodeNetwork;
+
+	private String gateway;
+
+	private String podNetwork;
+
+	private int nodeSubnetPrefixLength;
+
+	private int maxPodsPerNode;
+
+	@Column(precision = 39)
+	private BigInteger nodeSubnetCursor;
+
+	@Column(precision = 39)
+	private BigInteger nodeAddressCursor;
+
+	@Version
+	private long version;
+
+	private Instant createdAt;
+
+	protected Cluster() {
+	}
+
+	Cluster(String name, ClusterNetworks networks, int maxPodsPerNode) {
+		this.name = name;
+		this.ipFamily = IpFamily.of(networks.nodeNetwork());
+		this.nodeNetwork = Addresses.format(networks.nodeNetwork());
+		this.gateway = Addresses.format(networks.gateway());
+		this.podNetwork = Addresses.format(networks.podNetwork());
+		this.nodeSubnetPrefixLength = networks.nodeSubnetPrefixLength();
+		this.maxPodsPerNode = maxPodsPerNode;
+		this.createdAt = Instant.now();
+	}
+
+	public SubnetPool nodeSubnets() {
+		return new SubnetPool(Addresses.parseNetwork("podNetwork", podNetwork), nodeSubnetPrefixLength);
+	}
+
+	public HostPool nodeAddresses() {
+		return HostPool.nodeAddresses(nodeNetworkBlock(), gatewayAddress());
+	}
+
+	public IPAddress nodeNetworkBlock() {
+		return Addresses.parseNetwork("nodeNetwork", nodeNetwork);
+	}
+
+	public IPAddress gatewayAddress() {
+		return Addresses.parseAddress("gateway", gateway);
+	}
+
+	/** Moves the node subnet cursor: only automatic allocations do, as in Kubernetes' cidrset. */
+	public void nodeSubnetAllocated(BigInteger value) {
+		this.nodeSubnetCursor = value;
+	}
+
+	public void nodeAddressAllocated(BigInteger value) {
+		this.nodeAddressCursor = value;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public IpFamily getIpFamily() {
+		return ipFamily;
+	}
+
+	public String getNodeNetwork() {
+		return nodeNetwork;
+	}
+
+	public String getGateway() {
+		return gateway;
+	}
+
+	public String getPodNetwork() {
+		return podNetwork;
+	}
+
+	public int getNodeSubnetPrefixLength() {
+		return nodeSubnetPrefixLength;
+	}
+
+	public int getMaxPodsPerNode() {
+		return maxPodsPerNode;
+	}
+
+	public BigInteger getNodeSubnetCursor() {
+		return nodeSubnetCursor;
+	}
+
+	public BigInteger getNodeAddressCursor() {
+		return nodeAddressCursor;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+}

@@ -1,0 +1,57 @@
+package io.podnet.cluster;
+
+import io.podnet.system.ItemList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/clusters")
+@Tag(name = "Clusters", description = "A node network with its gateway, and a pod network carved into one subnet per node")
+class ClusterController {
+
+	private final ClusterService clusters;
+
+	ClusterController(ClusterService clusters) {
+		this.clusters = clusters;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a cluster",
+			description = "Validates the address plan (no host bits, one family, pod and node networks disjoint, "
+					+ "room for a bridge and a pod per node subnet) and fills in the defaults: gateway = first usable "
+					+ "address of the node network, node subnets /24 (IPv4) or /64 (IPv6), 110 pods per node.")
+	ResponseEntity<ClusterView> create(@Valid @RequestBody CreateClusterRequest request) {
+		ClusterView created = clusters.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/clusters/" + created.name())).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "List clusters", description = "All clusters, by name.")
+	ItemList<ClusterView> list() {
+		return new ItemList<>(clusters.list());
+	}
+
+	@GetMapping("/{cluster}")
+	@Operation(summary = "Get a cluster", description = "The cluster and how many node subnets are allocated and free.")
+	ClusterView get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
+		return clusters.get(cluster);
+	}
+
+	@DeleteMapping("/{cluster}")
+	@Operation(summary = "Delete a cluster", description = "Only a cluster without nodes can be deleted (409 otherwise).")
+	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
+		clusters.delete(cluster);
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,33 @@
+package io.podnet.cluster;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ClusterRepository extends JpaRepository<Cluster, Long> {
+
+	Optional<Cluster> findByName(String name);
+
+	/** The cluster row locked for update: writers that allocate node subnets or addresses take it. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Cluster c where c.name = :name")
+	Optional<Cluster> findByNameForUpdate(String name);
+
+	List<Cluster> findAllByOrderByName();
+
+	@Query("select count(n) from Node n where n.cluster = :cluster")
+	long countNodes(Cluster cluster);
+
+	/** Nodes per cluster for a list answer, in one query rather than one per cluster. */
+	@Query("select n.cluster.id, count(n) from Node n group by n.cluster.id")
+	List<Object[]> countNodesPerCluster();
+
+	/** Removes the user routes of a cluster that has no nodes left (node routes go with their nodes). */
+	@Modifying
+	@Query("delete from GatewayRoute r where r.cluster = :cluster")
+	void deleteRoutes(Cluster cluster);
+}

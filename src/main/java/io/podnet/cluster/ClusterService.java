@@ -1,0 +1,70 @@
+package io.podnet.cluster;
+
+import io.podnet.system.Conflict;
+import io.podnet.system.ResourceNotFound;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ClusterService {
+
+	static final int DEFAULT_MAX_PODS_PER_NODE = 110;
+
+	private final ClusterRepository clusters;
+
+	ClusterService(ClusterRepository clusters) {
+		this.clusters = clusters;
+	}
+
+	@Transactional
+	ClusterView create(CreateClusterRequest request) {
+		ClusterNetworks networks = ClusterNetworks.of(request.nodeNetwork(), request.gateway(),
+				request.podNetwork(), request.nodeSubnetPrefixLength());
+		if (clusters.findByName(request.name()).isPresent()) {
+			throw Conflict.alreadyExists("cluster", request.name(), null);
+		}
+		int maxPods = request.maxPodsPerNode() != null ? request.maxPodsPerNode() : DEFAULT_MAX_PODS_PER_NODE;
+		// a concurrent create of the same name loses on the unique constraint and gets a 409
+		Cluster cluster = clusters.saveAndFlush(new Cluster(request.name(), networks, maxPods));
+		return ClusterView.of(cluster, 0);
+	}
+
+	@Transactional(readOnly = true)
+	List<ClusterView> list() {
+		Map<Long, Long> nodeCounts = clusters.countNodesPerCluster().stream()
+				.collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+		return clusters.findAllByOrderByName().stream()
+				.map(c -> ClusterView.of(c, nodeCounts.getOrDefault(c.getId(), 0L)))
+				.toList();
+	}
+
+	@Transactional(readOnly = true)
+	ClusterView get(String name) {
+		Cluster cluster = find(name);
+		return ClusterView.of(cluster, clusters.countNodes(cluster));
+	}
+
+	@Transactional
+	void delete(String name) {
+		Cluster cluster = clusters.findByNameForUpdate(name).orElseThrow(() -> new ResourceNotFound("cluster", name));
+		long nodes = clusters.countNodes(cluster);
+		if (nodes > 0) {
+			throw Conflict.inUse("cluster '" + name + "' still has " + nodes + " node(s); delete them first");
+		}
+		clusters.deleteRoutes(cluster);
+		clusters.delete(cluster);
+	}
+
+	/** The cluster, or a 404 naming it. */
+	public Cluster find(String name) {
+		return clusters.findByName(name).orElseThrow(() -> new ResourceNotFound("cluster", name));
+	}
+
+	/** The cluster row locked for the rest of the transaction: node allocation takes it. */
+	public Cluster lock(String name) {
+		return clusters.findByNameForUpdate(name).orElseThrow(() -> new ResourceNotFound("cluster", name));
+	}
+}

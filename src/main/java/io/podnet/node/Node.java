@@ -1,0 +1,145 @@
+package io.podnet.node;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.ipam.Addresses;
+import io.podnet.ipam.HostPool;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.math.BigInteger;
+import java.time.Instant;
+
+/**
+ * A node: eth0 on the node network, and a cbr0 bridge holding the first address of its own pod
+ * subnet. Holds the next-fit cursor of its pod IP allocator and its pod count; pod writers lock
+ * this row, so pods on different nodes never wait for each other.
+ */
+@Entity
+public class Node {
+
+	/** Every node's bridge has this name, as kubenet names it. */
+	public static final String BRIDGE = "cbr0";
+	/** The node's interface on the node network. */
+	public static final String UPLINK = "eth0";
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "cluster_id")
+	private Cluster cluster;
+
+	private String name;
+
+	private String address;
+
+	@Column(precision = 39)
+	private BigInteger addressValue;
+
+	private String podSubnet;
+
+	@Column(precision = 39)
+	private BigInteger podSubnetValue;
+
+	@Column(precision = 39)
+	private BigInteger podAddressCursor;
+
+	private int podCount;
+
+	@Version
+	private long version;
+
+	private Instant createdAt;
+
+	protected Node() {
+	}
+
+	Node(Cluster cluster, String name, IPAddress address, IPAddress podSubnet) {
+		this.cluster = cluster;
+		this.name = name;
+		this.address = Addresses.format(address);
+		this.addressValue = Addresses.valueOf(address);
+		this.podSubnet = Addresses.format(podSubnet);
+		this.podSubnetValue = Addresses.valueOf(podSubnet);
+		this.createdAt = Instant.now();
+	}
+
+	public HostPool podAddresses() {
+		return HostPool.podAddresses(Addresses.parseNetwork("podSubnet", podSubnet));
+	}
+
+	/** The bridge (cbr0) holds the first usable address of the pod subnet: every pod's gateway. */
+	public String bridgeAddress() {
+		return Addresses.format(Addresses.fromValue(cluster.getIpFamily(), podSubnetValue.add(BigInteger.ONE)));
+	}
+
+	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if the subnet is smaller. */
+	public int podCapacity() {
+		BigInteger usable = podAddresses().usable();
+		return usable.min(BigInteger.valueOf(cluster.getMaxPodsPerNode())).intValueExact();
+	}
+
+	/** Records a pod IP handed out automatically: the next search starts after it. */
+	public void podAdded(BigInteger ipValue, boolean automatic) {
+		podCount++;
+		if (automatic) {
+			podAddressCursor = ipValue;
+		}
+	}
+
+	public void podRemoved() {
+		podCount--;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Cluster getCluster() {
+		return cluster;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getAddress() {
+		return address;
+	}
+
+	public BigInteger getAddressValue() {
+		return addressValue;
+	}
+
+	public String getPodSubnet() {
+		return podSubnet;
+	}
+
+	public BigInteger getPodSubnetValue() {
+		return podSubnetValue;
+	}
+
+	public BigInteger getPodAddressCursor() {
+		return podAddressCursor;
+	}
+
+	public int getPodCount() {
+		return podCount;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+}

@@ -1,0 +1,63 @@
+package io.podnet.node;
+
+import io.podnet.system.ItemList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/clusters/{cluster}/nodes")
+@Tag(name = "Nodes", description = "Nodes, each with an address on the node network and its own pod subnet behind cbr0")
+class NodeController {
+
+	private final NodeService nodes;
+
+	NodeController(NodeService nodes) {
+		this.nodes = nodes;
+	}
+
+	@PostMapping
+	@Operation(summary = "Add a node",
+			description = "Allocates the node's eth0 address on the node network and its pod subnet from the pod "
+					+ "network, both next-fit like Kubernetes' range allocator (a freed one is reused only after "
+					+ "wrapping around), and adds the gateway route 'podSubnet via address' in the same transaction. "
+					+ "Either may be requested instead; it must be valid and free.")
+	ResponseEntity<NodeView> create(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Valid @RequestBody CreateNodeRequest request) {
+		NodeView created = nodes.create(cluster, request);
+		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster + "/nodes/" + created.name()))
+				.body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "List nodes", description = "The cluster's nodes, by name.")
+	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
+		return new ItemList<>(nodes.list(cluster));
+	}
+
+	@GetMapping("/{node}")
+	@Operation(summary = "Get a node")
+	NodeView get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Node name", example = "node-1") @PathVariable String node) {
+		return nodes.get(cluster, node);
+	}
+
+	@DeleteMapping("/{node}")
+	@Operation(summary = "Delete a node",
+			description = "Removes the node's gateway route and frees its address and pod subnet, in one transaction.")
+	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Node name", example = "node-1") @PathVariable String node) {
+		nodes.delete(cluster, node);
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,39 @@
+package io.podnet.node;
+
+import io.podnet.cluster.Cluster;
+import jakarta.persistence.LockModeType;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface NodeRepository extends JpaRepository<Node, Long> {
+
+	Optional<Node> findByClusterAndName(Cluster cluster, String name);
+
+	/** The node row locked for update: pod IP allocation and node deletion take it. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select n from Node n where n.cluster = :cluster and n.name = :name")
+	Optional<Node> findByClusterAndNameForUpdate(Cluster cluster, String name);
+
+	boolean existsByClusterAndName(Cluster cluster, String name);
+
+	List<Node> findByClusterOrderByName(Cluster cluster);
+
+	Optional<Node> findByClusterAndAddressValue(Cluster cluster, BigInteger addressValue);
+
+	Optional<Node> findByClusterAndPodSubnetValue(Cluster cluster, BigInteger podSubnetValue);
+
+	/** Taken node addresses in [from, to], in order: what the next-fit allocator reads. */
+	@Query("select n.addressValue from Node n where n.cluster = :cluster and n.addressValue between :from and :to"
+			+ " order by n.addressValue")
+	List<BigInteger> addressValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
+
+	/** Taken node subnets in [from, to], by network address, in order. */
+	@Query("select n.podSubnetValue from Node n where n.cluster = :cluster and n.podSubnetValue between :from and :to"
+			+ " order by n.podSubnetValue")
+	List<BigInteger> podSubnetValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
+}

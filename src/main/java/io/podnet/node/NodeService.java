@@ -1,0 +1,119 @@
+package io.podnet.node;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterService;
+import io.podnet.ipam.Addresses;
+import io.podnet.ipam.HostPool;
+import io.podnet.ipam.NextFitAllocator;
+import io.podnet.ipam.SubnetPool;
+import io.podnet.routing.GatewayRoutes;
+import io.podnet.system.Conflict;
+import io.podnet.system.ResourceNotFound;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Nodes and their two allocations: an address on the node network and a pod subnet from the pod
+ * network, both next-fit. Creation holds the cluster row's lock, so two nodes of one cluster never
+ * get the same address or subnet; the unique constraints are the second line of defence.
+ */
+@Service
+public class NodeService {
+
+	private final NodeRepository nodes;
+	private final ClusterService clusters;
+	private final GatewayRoutes gatewayRoutes;
+
+	NodeService(NodeRepository nodes, ClusterService clusters, GatewayRoutes gatewayRoutes) {
+		this.nodes = nodes;
+		this.clusters = clusters;
+		this.gatewayRoutes = gatewayRoutes;
+	}
+
+	@Transactional
+	NodeView create(String clusterName, CreateNodeRequest request) {
+		Cluster cluster = clusters.lock(clusterName);
+		if (nodes.existsByClusterAndName(cluster, request.name())) {
+			throw Conflict.alreadyExists("node", request.name(), "cluster '" + clusterName + "'");
+		}
+		IPAddress address = request.address() == null ? allocateAddress(cluster) : requestedAddress(cluster, request);
+		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
+		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
+		gatewayRoutes.nodeAdded(node);
+		return NodeView.of(node);
+	}
+
+	private IPAddress allocateAddress(Cluster cluster) {
+		HostPool pool = cluster.nodeAddresses();
+		BigInteger value = NextFitAllocator.next(pool.range(), pool.reserved(), cluster.getNodeAddressCursor(),
+				(from, to, limit) -> nodes.addressValuesBetween(cluster, from, to, Limit.of(limit)))
+				.orElseThrow(() -> Conflict.exhausted("no free address on the node network " + cluster.getNodeNetwork()
+						+ ": all " + pool.usable() + " usable addresses are taken; delete a node or create a cluster "
+						+ "with a larger node network"));
+		cluster.nodeAddressAllocated(value);
+		return pool.addressAt(value);
+	}
+
+	private IPAddress requestedAddress(Cluster cluster, CreateNodeRequest request) {
+		IPAddress address = cluster.nodeAddresses().requested("address", request.address());
+		nodes.findByClusterAndAddressValue(cluster, Addresses.valueOf(address)).ifPresent(holder -> {
+			throw Conflict.taken("address", Addresses.format(address), "node '" + holder.getName() + "'");
+		});
+		return address;
+	}
+
+	private IPAddress allocateSubnet(Cluster cluster) {
+		SubnetPool pool = cluster.nodeSubnets();
+		BigInteger value = NextFitAllocator.next(pool.range(), Set.of(), cluster.getNodeSubnetCursor(),
+				(from, to, limit) -> nodes.podSubnetValuesBetween(cluster, from, to, Limit.of(limit)))
+				.orElseThrow(() -> Conflict.exhausted("no node subnets remaining in the pod network "
+						+ cluster.getPodNetwork() + ": all " + pool.total() + " /" + pool.subnetPrefixLength()
+						+ " subnets are allocated; delete a node or create a cluster with a larger pod network")
+						.with("total", pool.total()).with("allocated", pool.total()));
+		cluster.nodeSubnetAllocated(value);
+		return pool.subnetAt(value);
+	}
+
+	private IPAddress requestedSubnet(Cluster cluster, CreateNodeRequest request) {
+		IPAddress subnet = cluster.nodeSubnets().requested("podSubnet", request.podSubnet());
+		nodes.findByClusterAndPodSubnetValue(cluster, Addresses.valueOf(subnet)).ifPresent(holder -> {
+			throw Conflict.taken("podSubnet", Addresses.format(subnet), "node '" + holder.getName() + "'");
+		});
+		return subnet;
+	}
+
+	@Transactional(readOnly = true)
+	List<NodeView> list(String clusterName) {
+		Cluster cluster = clusters.find(clusterName);
+		return nodes.findByClusterOrderByName(cluster).stream().map(NodeView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	NodeView get(String clusterName, String nodeName) {
+		return NodeView.of(find(clusterName, nodeName));
+	}
+
+	@Transactional
+	void delete(String clusterName, String nodeName) {
+		Cluster cluster = clusters.find(clusterName);
+		Node node = nodes.findByClusterAndNameForUpdate(cluster, nodeName)
+				.orElseThrow(() -> notFound(clusterName, nodeName));
+		gatewayRoutes.nodeRemoved(node);
+		nodes.delete(node);
+	}
+
+	/** The node, or a 404 naming it and its cluster. */
+	public Node find(String clusterName, String nodeName) {
+		Cluster cluster = clusters.find(clusterName);
+		return nodes.findByClusterAndName(cluster, nodeName).orElseThrow(() -> notFound(clusterName, nodeName));
+	}
+
+	private static ResourceNotFound notFound(String clusterName, String nodeName) {
+		return new ResourceNotFound("node", nodeName, "cluster '" + clusterName + "'");
+	}
+}

@@ -1,0 +1,28 @@
+package io.podnet.node;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+@Schema(name = "Node", description = "A node with its eth0 address, its pod subnet and its cbr0 bridge")
+public record NodeView(
+		@Schema(example = "node-1") String name,
+		@Schema(description = "eth0 address on the node network", example = "10.100.0.2") String address,
+		@Schema(description = "The node's pod subnet (podCIDR)", example = "10.244.0.0/24") String podSubnet,
+		Bridge bridge,
+		Pods pods,
+		Instant createdAt) {
+
+	@Schema(name = "Bridge", description = "The node's bridge; its address is every local pod's default gateway")
+	public record Bridge(@Schema(example = "cbr0") String name, @Schema(example = "10.244.0.1") String address) {
+	}
+
+	@Schema(name = "PodUsage", description = "Pod slots on the node")
+	public record Pods(@Schema(example = "110") int capacity, @Schema(example = "0") int allocated) {
+	}
+
+	public static NodeView of(Node node) {
+		return new NodeView(node.getName(), node.getAddress(), node.getPodSubnet(),
+				new Bridge(Node.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), node.getPodCount()),
+				node.getCreatedAt());
+	}
+}

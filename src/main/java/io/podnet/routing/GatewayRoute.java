@@ -1,0 +1,89 @@
+package io.podnet.routing;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.ipam.Addresses;
+import io.podnet.node.Node;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.math.BigInteger;
+
+/** One stored route of a cluster's gateway. The connected route of the node network is implied. */
+@Entity
+public class GatewayRoute {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "cluster_id")
+	private Cluster cluster;
+
+	private String destination;
+
+	@Column(precision = 39)
+	private BigInteger destinationValue;
+
+	private int prefixLength;
+
+	@Enumerated(EnumType.STRING)
+	private RouteType type;
+
+	private String nextHop;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "node_id")
+	private Node node;
+
+	protected GatewayRoute() {
+	}
+
+	private GatewayRoute(Cluster cluster, IPAddress destination, RouteType type, String nextHop, Node node) {
+		this.cluster = cluster;
+		this.destination = Addresses.format(destination);
+		this.destinationValue = Addresses.valueOf(destination);
+		this.prefixLength = destination.getNetworkPrefixLength();
+		this.type = type;
+		this.nextHop = nextHop;
+		this.node = node;
+	}
+
+	/** "10.244.1.0/24 via 10.100.0.3": a node's pod subnet, reached through that node. */
+	static GatewayRoute forNode(Node node) {
+		return new GatewayRoute(node.getCluster(), Addresses.parseNetwork("podSubnet", node.getPodSubnet()),
+				RouteType.NODE, node.getAddress(), node);
+	}
+
+	public String getDestination() {
+		return destination;
+	}
+
+	public BigInteger getDestinationValue() {
+		return destinationValue;
+	}
+
+	public int getPrefixLength() {
+		return prefixLength;
+	}
+
+	public RouteType getType() {
+		return type;
+	}
+
+	public String getNextHop() {
+		return nextHop;
+	}
+
+	public Node getNode() {
+		return node;
+	}
+}

@@ -1,0 +1,20 @@
+package io.podnet.routing;
+
+import io.podnet.cluster.Cluster;
+import io.podnet.node.Node;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
+
+	/** The stored routes in address order, with their nodes, in one query. */
+	@Query("select r from GatewayRoute r left join fetch r.node where r.cluster = :cluster"
+			+ " order by r.destinationValue, r.prefixLength")
+	List<GatewayRoute> findByClusterInOrder(Cluster cluster);
+
+	@Modifying
+	@Query("delete from GatewayRoute r where r.node = :node")
+	int deleteByNode(Node node);
+}

@@ -1,0 +1,174 @@
+package io.podnet.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every refusal, in one place, as an RFC 9457 problem+json whose {@code detail} names the field,
+ * the bad value and what would be valid. Status codes as Kubernetes uses them: 400 for a body
+ * that cannot be read (malformed JSON, unknown field, wrong type), 422 for a value that is
+ * invalid, 404, 409. Spring's own exceptions keep the handling of the base class.
+ */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+	static final String TYPE_PREFIX = "urn:podnet:problem:";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+	@ExceptionHandler(Problem.class)
+	ResponseEntity<ProblemDetail> problem(Problem problem) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), problem.getMessage());
+		body.setType(URI.create(TYPE_PREFIX + problem.slug()));
+		body.setTitle(problem.title());
+		problem.properties().forEach(body::setProperty);
+		return ResponseEntity.status(problem.status()).body(body);
+	}
+
+	/** A concurrent request took the same name, address or subnet first; the loser changes nothing. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+		log.info("Refused a write that conflicts with committed state: {}", e.getMostSpecificCause().getMessage());
+		return problem(Conflict.inUse("the request conflicts with a resource created or changed concurrently "
+				+ "(same name, address or subnet); nothing was changed, retry the request"));
+	}
+
+	@ExceptionHandler({ PessimisticLockingFailureException.class, ObjectOptimisticLockingFailureException.class })
+	ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+		log.info("Refused a write that lost a race: {}", e.getMessage());
+		return problem(Conflict.inUse("a concurrent request changed the same resource; nothing was changed, "
+				+ "retry the request"));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+		String expected = e.getRequiredType() == null ? "a valid value" : "a " + e.getRequiredType().getSimpleName();
+		return badRequest(e.getName() + ": '" + e.getValue() + "' is not " + expected, e.getName());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
+				.map(ApiErrors::describe).toList();
+		String detail = errors.stream()
+				.map(e -> e.get("field") + ": " + shown(e.get("value")) + " " + e.get("message"))
+				.sorted().collect(Collectors.joining("; "));
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+		body.setType(URI.create(TYPE_PREFIX + "invalid-value"));
+		body.setTitle("Invalid value");
+		body.setProperty("errors", errors);
+		return ResponseEntity.unprocessableContent().body(body);
+	}
+
+	private static Map<String, Object> describe(FieldError error) {
+		Object value = error.getRejectedValue();
+		return value == null
+				? Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()))
+				: Map.of("field", error.getField(), "value", String.valueOf(value),
+						"message", String.valueOf(error.getDefaultMessage()));
+	}
+
+	private static String shown(Object value) {
+		return value == null ? "missing value" : "'" + value + "'";
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			return badRequest("unknown field '" + field + "'; known fields are " + known, field);
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = path(mismatch);
+			String expected = mismatch.getTargetType() == null ? "another type" : typeName(mismatch.getTargetType());
+			return badRequest(field + ": wrong type, expected " + expected, field);
+		}
+		if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+			JacksonException json = (JacksonException) cause;
+			String where = json.getLocation() == null ? ""
+					: " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+			return badRequest("malformed JSON" + where + ": " + firstLine(json.getOriginalMessage()), null);
+		}
+		return badRequest("the request body is missing or unreadable; expected a JSON object", null);
+	}
+
+	private static String path(JacksonException e) {
+		return e.getPath().stream()
+				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+				.collect(Collectors.joining(".")).replace(".[", "[");
+	}
+
+	private static String typeName(Class<?> type) {
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "an integer";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (List.class.isAssignableFrom(type) || type.isArray()) {
+			return "an array";
+		}
+		if (type.isEnum()) {
+			return "one of " + List.of(type.getEnumConstants());
+		}
+		return "an object";
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "unreadable";
+		}
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+	private ResponseEntity<Object> badRequest(String detail, String field) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		body.setType(URI.create(TYPE_PREFIX + "bad-request"));
+		body.setTitle("Bad request");
+		if (field != null) {
+			body.setProperty("field", field);
+		}
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	/** Anything unexpected: a 500 that says nothing of the internals, logged with its cause. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		log.error("Unexpected error", e);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"an unexpected error occurred; it has been logged");
+		return ResponseEntity.internalServerError().body(body);
+	}
+}
