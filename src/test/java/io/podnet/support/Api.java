@@ -1,0 +1,96 @@
+package io.podnet.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the running service over real HTTP, as a script or another service would call it. */
+public final class Api {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Reply get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public Reply post(String path, String json) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Reply delete(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE());
+	}
+
+	/** Any method, body and content type, for tests of odd requests. */
+	public Reply send(String method, String path, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request);
+	}
+
+	private URI uri(String path) {
+		return URI.create(base + path);
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Location").orElse(null), response.body());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** One HTTP answer: status, content type, Location and the body, parsed when it is JSON. */
+	public record Reply(int status, String contentType, String location, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		/** The text of a top-level or nested field, e.g. {@code text("bridge", "address")}. */
+		public String text(String... path) {
+			JsonNode node = json();
+			for (String name : path) {
+				node = node.path(name);
+			}
+			return node.isMissingNode() || node.isNull() ? null : node.asString();
+		}
+
+		public boolean isProblem() {
+			return contentType.startsWith("application/problem+json");
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + body;
+		}
+	}
+
+	/** JSON text from single-quoted text, to keep request bodies readable in tests. */
+	public static String json(String singleQuoted) {
+		return singleQuoted.replace('\'', '"');
+	}
+}

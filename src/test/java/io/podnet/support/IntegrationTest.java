@@ -1,0 +1,61 @@
+package io.podnet.support;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service on a random port, called over HTTP, on the
+ * database {@link TestDatabase} picks. Every test starts from empty tables. All subclasses share
+ * one configuration, so the Spring context is started once per run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.flyway.clean-disabled=false")
+@Import(IntegrationTest.FreshSchema.class)
+public abstract class IntegrationTest {
+
+	/** Child tables first. */
+	private static final String[] TABLES = { "gateway_route", "node", "cluster" };
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@BeforeEach
+	void emptyTables() {
+		for (String table : TABLES) {
+			jdbc.update("DELETE FROM " + table);
+		}
+		api = new Api(port);
+	}
+
+	/** The schema is rebuilt from the migrations at every run, whatever an earlier run left. */
+	@TestConfiguration
+	static class FreshSchema {
+		@Bean
+		FlywayMigrationStrategy cleanThenMigrate() {
+			return (Flyway flyway) -> {
+				flyway.clean();
+				flyway.migrate();
+			};
+		}
+	}
+}

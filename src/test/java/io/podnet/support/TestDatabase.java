@@ -1,0 +1,74 @@
+package io.podnet.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * Which database the integration tests run on, chosen by the system property
+ * {@code podnet.test.database} that each failsafe execution sets: {@code h2} (embedded, in memory)
+ * or {@code postgres}. PostgreSQL comes from Testcontainers where a Docker engine runs, else from
+ * the server named by {@code PODNET_TEST_POSTGRES_URL} (default 127.0.0.1:5432/test, as on our CI
+ * machines). If that server is down the tests fail; they never skip.
+ */
+public final class TestDatabase {
+
+	/** The tests' own schema, so they never touch anything else in the shared database. */
+	static final String SCHEMA = "podnet_it";
+
+	private static PostgreSQLContainer container;
+
+	private TestDatabase() {
+	}
+
+	public static String kind() {
+		return System.getProperty("podnet.test.database", "h2");
+	}
+
+	static void register(DynamicPropertyRegistry registry) {
+		if (!"postgres".equals(kind())) {
+			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+					+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+			return;
+		}
+		String url;
+		String user;
+		String password;
+		if (dockerEngineMayRun() && DockerClientFactory.instance().isDockerAvailable()) {
+			PostgreSQLContainer postgres = container();
+			url = postgres.getJdbcUrl();
+			user = postgres.getUsername();
+			password = postgres.getPassword();
+		} else {
+			url = env("PODNET_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+			user = env("PODNET_TEST_POSTGRES_USER", "postgres");
+			password = env("PODNET_TEST_POSTGRES_PASSWORD", "");
+		}
+		String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+		registry.add("spring.datasource.url", () -> withSchema);
+		registry.add("spring.datasource.username", () -> user);
+		registry.add("spring.datasource.password", () -> password);
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+	}
+
+	/** Saves Testcontainers' noisy probe where there is plainly no engine to talk to. */
+	private static boolean dockerEngineMayRun() {
+		return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
+				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+	}
+
+	private static synchronized PostgreSQLContainer container() {
+		if (container == null) {
+			container = new PostgreSQLContainer("postgres:15-alpine");
+			container.start();
+		}
+		return container;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+}
