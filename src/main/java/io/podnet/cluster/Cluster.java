@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A cluster: a node network with its gateway, and a pod network carved into one subnet per node.
@@ -65,7 +66,8 @@ public class Cluster {
 		this.podNetwork = Addresses.format(networks.podNetwork());
 		this.nodeSubnetPrefixLength = networks.nodeSubnetPrefixLength();
 		this.maxPodsPerNode = maxPodsPerNode;
-		this.createdAt = Instant.now();
+		// microseconds: what both databases keep, so a GET shows what the POST answered
+		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public SubnetPool nodeSubnets() {

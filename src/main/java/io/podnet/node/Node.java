@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A node: eth0 on the node network, and a cbr0 bridge holding the first address of its own pod
@@ -69,7 +70,8 @@ public class Node {
 		this.addressValue = Addresses.valueOf(address);
 		this.podSubnet = Addresses.format(podSubnet);
 		this.podSubnetValue = Addresses.valueOf(podSubnet);
-		this.createdAt = Instant.now();
+		// microseconds: what both databases keep, so a GET shows what the POST answered
+		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public HostPool podAddresses() {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -54,10 +55,12 @@ class NodeController {
 
 	@DeleteMapping("/{node}")
 	@Operation(summary = "Delete a node",
-			description = "Removes the node's gateway route and frees its address and pod subnet, in one transaction.")
+			description = "Removes the node's gateway route and frees its address and pod subnet, in one transaction. "
+					+ "A node that still has pods is refused (409) unless cascade=true, which deletes them too.")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			@Parameter(description = "Node name", example = "node-1") @PathVariable String node) {
-		nodes.delete(cluster, node);
+			@Parameter(description = "Node name", example = "node-1") @PathVariable String node,
+			@Parameter(description = "Also delete the node's pods") @RequestParam(defaultValue = "false") boolean cascade) {
+		nodes.delete(cluster, node, cascade);
 		return ResponseEntity.noContent().build();
 	}
 }

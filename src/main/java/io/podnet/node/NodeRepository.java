@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface NodeRepository extends JpaRepository<Node, Long> {
@@ -20,6 +21,14 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 	Optional<Node> findByClusterAndNameForUpdate(Cluster cluster, String name);
 
 	boolean existsByClusterAndName(Cluster cluster, String name);
+
+	/** Placement: the node with the most free pod slots is the one with the fewest pods; ties by name. */
+	Optional<Node> findFirstByClusterOrderByPodCountAscNameAsc(Cluster cluster);
+
+	/** Deletes a node's pods along with it (DELETE ...?cascade=true). */
+	@Modifying
+	@Query("delete from Pod p where p.node = :node")
+	int deletePods(Node node);
 
 	List<Node> findByClusterOrderByName(Cluster cluster);
 

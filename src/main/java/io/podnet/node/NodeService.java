@@ -98,13 +98,30 @@ public class NodeService {
 		return NodeView.of(find(clusterName, nodeName));
 	}
 
+	/**
+	 * Deletes a node, its gateway route and (only with {@code cascade}) its pods, in one
+	 * transaction; frees its address and subnet. The node row's lock keeps pods from being added
+	 * meanwhile.
+	 */
 	@Transactional
-	void delete(String clusterName, String nodeName) {
+	void delete(String clusterName, String nodeName, boolean cascade) {
 		Cluster cluster = clusters.find(clusterName);
-		Node node = nodes.findByClusterAndNameForUpdate(cluster, nodeName)
-				.orElseThrow(() -> notFound(clusterName, nodeName));
+		Node node = lock(cluster, nodeName);
+		if (node.getPodCount() > 0) {
+			if (!cascade) {
+				throw Conflict.inUse("node '" + nodeName + "' still has " + node.getPodCount()
+						+ " pod(s); delete them first, or delete with ?cascade=true to delete them along with the node");
+			}
+			nodes.deletePods(node);
+		}
 		gatewayRoutes.nodeRemoved(node);
 		nodes.delete(node);
+	}
+
+	/** The node row locked for the rest of the transaction, or a 404. */
+	public Node lock(Cluster cluster, String nodeName) {
+		return nodes.findByClusterAndNameForUpdate(cluster, nodeName)
+				.orElseThrow(() -> notFound(cluster.getName(), nodeName));
 	}
 
 	/** The node, or a 404 naming it and its cluster. */

@@ -1,0 +1,133 @@
+package io.podnet.pod;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.ipam.Addresses;
+import io.podnet.node.Node;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A pod: containers sharing one network namespace, held by the pause container, with one IP on
+ * eth0 from its node's pod subnet and a veth whose host end sits on the node's cbr0 bridge.
+ */
+@Entity
+public class Pod {
+
+	/** The interface inside the pod's namespace. */
+	public static final String INTERFACE = "eth0";
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "cluster_id")
+	private Cluster cluster;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "node_id")
+	private Node node;
+
+	private String namespace;
+
+	private String name;
+
+	private String ip;
+
+	@Column(precision = 39)
+	private BigInteger ipValue;
+
+	private String hostInterface;
+
+	@Convert(converter = ContainersColumn.class)
+	private List<Container> containers;
+
+	@Version
+	private long version;
+
+	private Instant createdAt;
+
+	protected Pod() {
+	}
+
+	Pod(Node node, String namespace, String name, IPAddress ip, String hostInterface, List<Container> containers) {
+		this.cluster = node.getCluster();
+		this.node = node;
+		this.namespace = namespace;
+		this.name = name;
+		this.ip = Addresses.format(ip);
+		this.ipValue = Addresses.valueOf(ip);
+		this.hostInterface = hostInterface;
+		this.containers = List.copyOf(containers);
+		// microseconds: what both databases keep, so a GET shows what the POST answered
+		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** The container that declares this port and protocol, if any: it is who answers there. */
+	public Optional<Container> listener(int port, String protocol) {
+		return containers.stream().filter(c -> c.listensOn(port, protocol)).findFirst();
+	}
+
+	/** "default/web", as kubectl names a pod across namespaces. */
+	public String qualifiedName() {
+		return namespace + "/" + name;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Cluster getCluster() {
+		return cluster;
+	}
+
+	public Node getNode() {
+		return node;
+	}
+
+	public String getNamespace() {
+		return namespace;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getIp() {
+		return ip;
+	}
+
+	public BigInteger getIpValue() {
+		return ipValue;
+	}
+
+	public String getHostInterface() {
+		return hostInterface;
+	}
+
+	public List<Container> getContainers() {
+		return containers;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+}

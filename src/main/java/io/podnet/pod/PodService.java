@@ -1,0 +1,136 @@
+package io.podnet.pod;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterService;
+import io.podnet.ipam.HostPool;
+import io.podnet.ipam.NextFitAllocator;
+import io.podnet.node.Node;
+import io.podnet.node.NodeRepository;
+import io.podnet.node.NodeService;
+import io.podnet.routing.RouteType;
+import io.podnet.routing.RouteView;
+import io.podnet.system.Conflict;
+import io.podnet.system.InvalidValue;
+import io.podnet.system.Names;
+import io.podnet.system.ResourceNotFound;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pods and their IPs. A pod's IP comes from its node's pod subnet, next-fit like the host-local
+ * CNI plugin, under the node row's lock: pods on one node are serialised, pods on different nodes
+ * never wait for each other, and the unique constraint on (cluster, IP) backs it up.
+ */
+@Service
+public class PodService {
+
+	private static final Pattern NAMESPACE = Pattern.compile(Names.DNS1123_LABEL);
+
+	private final PodRepository pods;
+	private final ClusterService clusters;
+	private final NodeService nodes;
+	private final NodeRepository nodeRows;
+
+	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, NodeRepository nodeRows) {
+		this.pods = pods;
+		this.clusters = clusters;
+		this.nodes = nodes;
+		this.nodeRows = nodeRows;
+	}
+
+	@Transactional
+	PodView create(String clusterName, String namespace, CreatePodRequest request) {
+		checkNamespace(namespace);
+		List<Container> containers = PodSpec.containers(request.containers());
+		Cluster cluster = clusters.find(clusterName);
+		if (pods.existsByClusterAndNamespaceAndName(cluster, namespace, request.name())) {
+			throw Conflict.alreadyExists("pod", namespace + "/" + request.name(), "cluster '" + clusterName + "'");
+		}
+		Node node = request.nodeName() != null ? nodes.lock(cluster, request.nodeName()) : place(cluster);
+		int capacity = node.podCapacity();
+		if (node.getPodCount() >= capacity) {
+			throw Conflict.exhausted("node '" + node.getName() + "' has no free pod slot: " + node.getPodCount() + " of "
+					+ capacity + " pods (maxPodsPerNode " + cluster.getMaxPodsPerNode() + ", pod subnet "
+					+ node.getPodSubnet() + "); delete a pod or choose another node")
+					.with("capacity", capacity).with("allocated", node.getPodCount());
+		}
+		HostPool pool = node.podAddresses();
+		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), node.getPodAddressCursor(),
+				(from, to, limit) -> pods.ipValuesBetween(node, from, to, Limit.of(limit)))
+				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.getName() + "' pod subnet "
+						+ node.getPodSubnet()));
+		IPAddress ip = pool.addressAt(ipValue);
+		String hostInterface = HostInterfaceNames.pick(clusterName + "/" + namespace + "/" + request.name() + "/" + ip,
+				name -> pods.existsByNodeAndHostInterface(node, name));
+		Pod pod = pods.saveAndFlush(new Pod(node, namespace, request.name(), ip, hostInterface, containers));
+		node.podAdded(ipValue, true);
+		return PodView.of(pod);
+	}
+
+	/** The node with the most free pod slots (ties by name), locked. */
+	private Node place(Cluster cluster) {
+		Node candidate = nodeRows.findFirstByClusterOrderByPodCountAscNameAsc(cluster)
+				.orElseThrow(() -> Conflict.exhausted("cluster '" + cluster.getName()
+						+ "' has no nodes to place the pod on; add a node first"));
+		return nodes.lock(cluster, candidate.getName());
+	}
+
+	@Transactional(readOnly = true)
+	PodView get(String clusterName, String namespace, String name) {
+		return PodView.of(find(clusterName, namespace, name));
+	}
+
+	@Transactional(readOnly = true)
+	List<PodView> listNamespace(String clusterName, String namespace) {
+		Cluster cluster = clusters.find(clusterName);
+		return pods.findInNamespace(cluster, namespace).stream().map(PodView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<PodView> listCluster(String clusterName, String nodeName) {
+		if (nodeName == null) {
+			return pods.findInCluster(clusters.find(clusterName)).stream().map(PodView::of).toList();
+		}
+		Node node = nodes.find(clusterName, nodeName);
+		return pods.findOnNode(node).stream().map(PodView::of).toList();
+	}
+
+	/** Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps. */
+	@Transactional
+	void delete(String clusterName, String namespace, String name) {
+		Pod pod = find(clusterName, namespace, name);
+		Node node = nodes.lock(pod.getCluster(), pod.getNode().getName());
+		pods.delete(pod);
+		node.podRemoved();
+	}
+
+	/** The pod's own table: its subnet on eth0, default via the bridge. */
+	@Transactional(readOnly = true)
+	List<RouteView> routes(String clusterName, String namespace, String name) {
+		Pod pod = find(clusterName, namespace, name);
+		Node node = pod.getNode();
+		return List.of(
+				new RouteView(node.getCluster().getIpFamily().defaultDestination(), node.bridgeAddress(), Pod.INTERFACE,
+						null, RouteType.DEFAULT),
+				new RouteView(node.getPodSubnet(), null, Pod.INTERFACE, null, RouteType.CONNECTED));
+	}
+
+	/** The pod, or a 404 naming it, its namespace and cluster. */
+	public Pod find(String clusterName, String namespace, String name) {
+		Cluster cluster = clusters.find(clusterName);
+		return pods.find(cluster, namespace, name).orElseThrow(() -> new ResourceNotFound("pod", namespace + "/" + name,
+				"cluster '" + clusterName + "'"));
+	}
+
+	private static void checkNamespace(String namespace) {
+		if (namespace.length() > 63 || !NAMESPACE.matcher(namespace).matches()) {
+			throw new InvalidValue("namespace", namespace, Names.DNS1123_MESSAGE);
+		}
+	}
+}

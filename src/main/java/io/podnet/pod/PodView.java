@@ -1,0 +1,38 @@
+package io.podnet.pod;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.podnet.node.Node;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+@Schema(name = "Pod", description = "A pod with its IP, its network plumbing and its containers")
+record PodView(
+		@Schema(example = "default") String namespace,
+		@Schema(example = "web") String name,
+		@Schema(example = "node-1") String nodeName,
+		@Schema(example = "10.244.0.2") String ip,
+		Network network,
+		InfraContainer infraContainer,
+		List<Container> containers,
+		Instant createdAt) {
+
+	/** The pause container holds the network namespace that every other container joins. */
+	static final InfraContainer PAUSE = new InfraContainer("pause", "registry.k8s.io/pause:3.10");
+
+	@Schema(name = "PodNetwork", description = "eth0 inside the pod, the host end of its veth pair, and its gateway")
+	record Network(@JsonProperty("interface") @Schema(example = "eth0") String interfaceName, @Schema(example = "veth1a2b3c4d") String hostInterface,
+			@Schema(example = "cbr0") String bridge, @Schema(example = "10.244.0.1") String gateway) {
+	}
+
+	@Schema(name = "InfraContainer", description = "The pause container: holds the pod's network namespace")
+	record InfraContainer(@Schema(example = "pause") String name, @Schema(example = "registry.k8s.io/pause:3.10") String image) {
+	}
+
+	static PodView of(Pod pod) {
+		Node node = pod.getNode();
+		return new PodView(pod.getNamespace(), pod.getName(), node.getName(), pod.getIp(),
+				new Network(Pod.INTERFACE, pod.getHostInterface(), Node.BRIDGE, node.bridgeAddress()), PAUSE,
+				pod.getContainers(), pod.getCreatedAt());
+	}
+}
