@@ -69,7 +69,8 @@ public class NodeService {
 
 	private IPAddress allocateSubnet(Cluster cluster) {
 		SubnetPool pool = cluster.nodeSubnets();
-		BigInteger value = NextFitAllocator.next(pool.range(), Set.of(), cluster.getNodeSubnetCursor(),
+		BigInteger value = NextFitAllocator.next(pool.range(), gatewayRoutes.subnetsBlockedByUserRoutes(cluster),
+				cluster.getNodeSubnetCursor(),
 				(from, to, limit) -> nodes.podSubnetValuesBetween(cluster, from, to, Limit.of(limit)))
 				.orElseThrow(() -> Conflict.exhausted("no node subnets remaining in the pod network "
 						+ cluster.getPodNetwork() + ": all " + pool.total() + " /" + pool.subnetPrefixLength()
@@ -84,6 +85,10 @@ public class NodeService {
 		nodes.findByClusterAndPodSubnetValue(cluster, Addresses.valueOf(subnet)).ifPresent(holder -> {
 			throw Conflict.taken("podSubnet", Addresses.format(subnet), "node '" + holder.getName() + "'");
 		});
+		if (gatewayRoutes.subnetsBlockedByUserRoutes(cluster).contains(Addresses.valueOf(subnet))) {
+			throw Conflict.taken("podSubnet", Addresses.format(subnet), "a user route on the gateway that covers it "
+					+ "(see GET /api/v1/clusters/" + cluster.getName() + "/routes)");
+		}
 		return subnet;
 	}
 

@@ -63,6 +63,11 @@ public class GatewayRoute {
 				RouteType.NODE, node.getAddress(), node);
 	}
 
+	/** A route a user added: STATIC via a next hop, BLACKHOLE or EXTERNAL. */
+	static GatewayRoute user(Cluster cluster, IPAddress destination, RouteType type, IPAddress nextHop) {
+		return new GatewayRoute(cluster, destination, type, nextHop == null ? null : Addresses.format(nextHop), null);
+	}
+
 	public String getDestination() {
 		return destination;
 	}

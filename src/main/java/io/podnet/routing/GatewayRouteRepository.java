@@ -2,7 +2,9 @@ package io.podnet.routing;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.node.Node;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +15,13 @@ interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
 	@Query("select r from GatewayRoute r left join fetch r.node where r.cluster = :cluster"
 			+ " order by r.destinationValue, r.prefixLength")
 	List<GatewayRoute> findByClusterInOrder(Cluster cluster);
+
+	Optional<GatewayRoute> findByClusterAndDestinationValueAndPrefixLength(Cluster cluster, BigInteger destinationValue,
+			int prefixLength);
+
+	/** User routes at least as long as {@code prefixLength}: they block the node subnets they fall in. */
+	@Query("select r from GatewayRoute r where r.cluster = :cluster and r.node is null and r.prefixLength >= :prefixLength")
+	List<GatewayRoute> findUserRoutesAtLeast(Cluster cluster, int prefixLength);
 
 	@Modifying
 	@Query("delete from GatewayRoute r where r.node = :node")

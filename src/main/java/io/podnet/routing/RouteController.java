@@ -3,7 +3,15 @@ package io.podnet.routing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,15 +23,40 @@ import org.springframework.web.bind.annotation.RestController;
 class RouteController {
 
 	private final RouteService routes;
+	private final UserRoutes userRoutes;
 
-	RouteController(RouteService routes) {
+	RouteController(RouteService routes, UserRoutes userRoutes) {
 		this.routes = routes;
+		this.userRoutes = userRoutes;
+	}
+
+	@PostMapping("/routes")
+	@Operation(summary = "Add a user route to the gateway",
+			description = "STATIC (via nextHop, an address on the node network), BLACKHOLE (dropped) or EXTERNAL (out "
+					+ "of the cluster). A route may not cover part of a node's subnet with an equal or longer prefix, "
+					+ "nor lie inside the node network (409); a shorter one, such as a default route, is fine.")
+	ResponseEntity<RouteView> add(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Valid @RequestBody CreateRouteRequest request) {
+		RouteView route = userRoutes.add(cluster, request);
+		String location = "/api/v1/clusters/" + cluster + "/routes/"
+				+ URLEncoder.encode(route.destination(), StandardCharsets.UTF_8);
+		return ResponseEntity.created(URI.create(location)).body(route);
+	}
+
+	@DeleteMapping("/routes/{destination}")
+	@Operation(summary = "Delete a user route from the gateway",
+			description = "The destination URL-encoded, e.g. 10.244.200.0%2F24. Node routes go with their nodes (409).")
+	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Destination of the route, URL-encoded", example = "10.244.200.0%2F24")
+			@PathVariable String destination) {
+		userRoutes.delete(cluster, destination);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/routes")
 	@Operation(summary = "The gateway's route table",
-			description = "The node network, connected on eth0, then one route per node subnet via that node, "
-					+ "in address order.")
+			description = "The node network, connected on eth0, then the stored routes in address order: one per "
+					+ "node subnet via that node (NODE), and user routes (STATIC, BLACKHOLE, EXTERNAL).")
 	List<RouteView> gateway(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
 		return routes.gatewayTable(cluster);
 	}

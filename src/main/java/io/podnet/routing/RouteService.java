@@ -33,7 +33,8 @@ public class RouteService {
 		table.add(new RouteView(cluster.getNodeNetwork(), null, Node.UPLINK, null, RouteType.CONNECTED));
 		for (GatewayRoute route : routes.findByClusterInOrder(cluster)) {
 			String node = route.getNode() == null ? null : route.getNode().getName();
-			table.add(new RouteView(route.getDestination(), route.getNextHop(), Node.UPLINK, node, route.getType()));
+			String device = route.getNextHop() == null ? null : Node.UPLINK;
+			table.add(new RouteView(route.getDestination(), route.getNextHop(), device, node, route.getType()));
 		}
 		return table;
 	}

@@ -1,0 +1,148 @@
+package io.podnet.routing;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterService;
+import io.podnet.ipam.Addresses;
+import io.podnet.ipam.IpFamily;
+import io.podnet.ipam.SubnetPool;
+import io.podnet.node.NodeRepository;
+import io.podnet.system.Conflict;
+import io.podnet.system.InvalidValue;
+import io.podnet.system.ResourceNotFound;
+import java.math.BigInteger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Routes users add to the gateway. They may not take over a node's subnet: a user route that
+ * covers part of one with an equal or longer prefix would win the longest-prefix match and cut
+ * the node's pods off, so it is refused (409), and node allocation skips the subnets such routes
+ * fall in. A shorter one, such as a default route, only catches what no node route matches.
+ */
+@Service
+class UserRoutes {
+
+	private final GatewayRouteRepository routes;
+	private final ClusterService clusters;
+	private final NodeRepository nodes;
+
+	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeRepository nodes) {
+		this.routes = routes;
+		this.clusters = clusters;
+		this.nodes = nodes;
+	}
+
+	@Transactional
+	RouteView add(String clusterName, CreateRouteRequest request) {
+		IPAddress destination = Addresses.parseNetwork("destination", request.destination());
+		RouteType type = type(request);
+		// the cluster lock orders this against node creation, which checks user routes the same way
+		Cluster cluster = clusters.lock(clusterName);
+		if (IpFamily.of(destination) != cluster.getIpFamily()) {
+			throw new InvalidValue("destination", request.destination(), "is " + IpFamily.of(destination)
+					+ " but the cluster is " + cluster.getIpFamily());
+		}
+		IPAddress nextHop = type == RouteType.STATIC ? nextHop(cluster, request.nextHop()) : null;
+		checkNodeNetworkIsNotShadowed(cluster, destination);
+		checkNoNodeSubnetIsTakenOver(cluster, destination);
+		int prefix = destination.getNetworkPrefixLength();
+		routes.findByClusterAndDestinationValueAndPrefixLength(cluster, Addresses.valueOf(destination), prefix)
+				.ifPresent(existing -> {
+					throw Conflict.alreadyExists("route", Addresses.format(destination), "cluster '" + clusterName + "'");
+				});
+		GatewayRoute route = routes.saveAndFlush(GatewayRoute.user(cluster, destination, type, nextHop));
+		return new RouteView(route.getDestination(), route.getNextHop(), type == RouteType.STATIC ? "eth0" : null, null,
+				type);
+	}
+
+	private static RouteType type(CreateRouteRequest request) {
+		if (request.type() == null) {
+			if (request.nextHop() == null) {
+				throw new InvalidValue("type", null, "is required without a nextHop; expected STATIC (with nextHop), "
+						+ "BLACKHOLE or EXTERNAL");
+			}
+			return RouteType.STATIC;
+		}
+		RouteType type;
+		try {
+			type = RouteType.valueOf(request.type());
+		} catch (IllegalArgumentException e) {
+			type = null;
+		}
+		if (type == null || !type.isUserRoute()) {
+			throw new InvalidValue("type", request.type(), "is not a route type users can add; expected STATIC, "
+					+ "BLACKHOLE or EXTERNAL (NODE routes come with nodes)");
+		}
+		if (type == RouteType.STATIC && request.nextHop() == null) {
+			throw new InvalidValue("nextHop", null, "is required for a STATIC route; expected an address on the "
+					+ "node network");
+		}
+		if (type != RouteType.STATIC && request.nextHop() != null) {
+			throw new InvalidValue("nextHop", request.nextHop(), "must be left out of a " + type + " route");
+		}
+		return type;
+	}
+
+	private static IPAddress nextHop(Cluster cluster, String text) {
+		IPAddress nextHop = Addresses.parseAddress("nextHop", text);
+		IPAddress nodeNetwork = cluster.nodeNetworkBlock();
+		BigInteger value = Addresses.valueOf(nextHop);
+		boolean usable = IpFamily.of(nextHop) == cluster.getIpFamily() && nodeNetwork.contains(nextHop)
+				&& cluster.nodeAddresses().range().contains(value);
+		if (!usable) {
+			throw new InvalidValue("nextHop", text, "is not a host address on the node network "
+					+ cluster.getNodeNetwork() + "; a next hop must be reachable on the gateway's eth0");
+		}
+		if (nextHop.equals(cluster.gatewayAddress())) {
+			throw new InvalidValue("nextHop", text, "is the gateway itself; expected another address on the node "
+					+ "network, such as a node's");
+		}
+		return nextHop;
+	}
+
+	private static void checkNodeNetworkIsNotShadowed(Cluster cluster, IPAddress destination) {
+		IPAddress nodeNetwork = cluster.nodeNetworkBlock();
+		if (nodeNetwork.contains(destination)) {
+			throw Conflict.inUse("destination " + Addresses.format(destination) + " lies inside the node network "
+					+ cluster.getNodeNetwork() + ", which the gateway reaches directly on eth0; a route there would cut "
+					+ "nodes off. Use a destination outside it, or a shorter prefix that contains it");
+		}
+	}
+
+	private void checkNoNodeSubnetIsTakenOver(Cluster cluster, IPAddress destination) {
+		int nodePrefix = cluster.getNodeSubnetPrefixLength();
+		if (destination.getNetworkPrefixLength() < nodePrefix || !cluster.nodeSubnets().podNetwork().contains(destination)) {
+			return;
+		}
+		BigInteger subnet = subnetContaining(cluster, destination);
+		nodes.findByClusterAndPodSubnetValue(cluster, subnet).ifPresent(node -> {
+			throw Conflict.inUse("destination " + Addresses.format(destination) + " covers part of node '"
+					+ node.getName() + "' pod subnet " + node.getPodSubnet() + " with an equal or longer prefix, so it "
+					+ "would take that node's traffic; only routes with a prefix shorter than /" + nodePrefix
+					+ " may cover node subnets");
+		});
+	}
+
+	/** The network address of the node subnet a destination (at least as long) falls in. */
+	static BigInteger subnetContaining(Cluster cluster, IPAddress destination) {
+		SubnetPool pool = cluster.nodeSubnets();
+		BigInteger value = Addresses.valueOf(destination);
+		return value.subtract(value.subtract(pool.range().first()).mod(pool.subnetSize()));
+	}
+
+	@Transactional
+	void delete(String clusterName, String destinationText) {
+		IPAddress destination = Addresses.parseNetwork("destination", destinationText);
+		Cluster cluster = clusters.lock(clusterName);
+		GatewayRoute route = routes.findByClusterAndDestinationValueAndPrefixLength(cluster,
+				Addresses.valueOf(destination), destination.getNetworkPrefixLength())
+				.orElseThrow(() -> new ResourceNotFound("route", Addresses.format(destination),
+						"the gateway of cluster '" + clusterName + "'"));
+		if (route.getNode() != null) {
+			throw Conflict.inUse("route " + route.getDestination() + " belongs to node '" + route.getNode().getName()
+					+ "'; it goes when the node is deleted");
+		}
+		routes.delete(route);
+	}
+}
