@@ -13,9 +13,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import io.podnet.routing.RouteType;
+import io.podnet.routing.RouteView;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * A node: eth0 on the node network, and a cbr0 bridge holding the first address of its own pod
@@ -81,6 +84,15 @@ public class Node {
 	/** The bridge (cbr0) holds the first usable address of the pod subnet: every pod's gateway. */
 	public String bridgeAddress() {
 		return Addresses.format(Addresses.fromValue(cluster.getIpFamily(), podSubnetValue.add(BigInteger.ONE)));
+	}
+
+	/** The node's own route table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
+	public List<RouteView> routes() {
+		return List.of(
+				new RouteView(cluster.getIpFamily().defaultDestination(), cluster.getGateway(), UPLINK, null,
+						RouteType.DEFAULT),
+				new RouteView(cluster.getNodeNetwork(), null, UPLINK, null, RouteType.CONNECTED),
+				new RouteView(podSubnet, null, BRIDGE, null, RouteType.CONNECTED));
 	}
 
 	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if the subnet is smaller. */

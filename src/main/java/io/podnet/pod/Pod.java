@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import io.podnet.routing.RouteType;
+import io.podnet.routing.RouteView;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,6 +82,14 @@ public class Pod {
 	/** The container that declares this port and protocol, if any: it is who answers there. */
 	public Optional<Container> listener(int port, String protocol) {
 		return containers.stream().filter(c -> c.listensOn(port, protocol)).findFirst();
+	}
+
+	/** The pod's own route table: default via its node's bridge, the node's pod subnet on eth0. */
+	public List<RouteView> routes() {
+		return List.of(
+				new RouteView(cluster.getIpFamily().defaultDestination(), node.bridgeAddress(), INTERFACE, null,
+						RouteType.DEFAULT),
+				new RouteView(node.getPodSubnet(), null, INTERFACE, null, RouteType.CONNECTED));
 	}
 
 	/** "default/web", as kubectl names a pod across namespaces. */

@@ -8,7 +8,6 @@ import io.podnet.ipam.NextFitAllocator;
 import io.podnet.node.Node;
 import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
-import io.podnet.routing.RouteType;
 import io.podnet.routing.RouteView;
 import io.podnet.system.Conflict;
 import io.podnet.system.InvalidValue;
@@ -112,13 +111,8 @@ public class PodService {
 
 	/** The pod's own table: its subnet on eth0, default via the bridge. */
 	@Transactional(readOnly = true)
-	List<RouteView> routes(String clusterName, String namespace, String name) {
-		Pod pod = find(clusterName, namespace, name);
-		Node node = pod.getNode();
-		return List.of(
-				new RouteView(node.getCluster().getIpFamily().defaultDestination(), node.bridgeAddress(), Pod.INTERFACE,
-						null, RouteType.DEFAULT),
-				new RouteView(node.getPodSubnet(), null, Pod.INTERFACE, null, RouteType.CONNECTED));
+	public List<RouteView> routes(String clusterName, String namespace, String name) {
+		return find(clusterName, namespace, name).routes();
 	}
 
 	/** The pod, or a 404 naming it, its namespace and cluster. */

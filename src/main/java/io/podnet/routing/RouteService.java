@@ -27,8 +27,12 @@ public class RouteService {
 	}
 
 	@Transactional(readOnly = true)
-	List<RouteView> gatewayTable(String clusterName) {
-		Cluster cluster = clusters.find(clusterName);
+	public List<RouteView> gatewayTable(String clusterName) {
+		return gatewayTable(clusters.find(clusterName));
+	}
+
+	@Transactional(readOnly = true)
+	public List<RouteView> gatewayTable(Cluster cluster) {
 		List<RouteView> table = new ArrayList<>();
 		table.add(new RouteView(cluster.getNodeNetwork(), null, Node.UPLINK, null, RouteType.CONNECTED));
 		for (GatewayRoute route : routes.findByClusterInOrder(cluster)) {
@@ -41,13 +45,7 @@ public class RouteService {
 
 	/** A node's own table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
 	@Transactional(readOnly = true)
-	List<RouteView> nodeTable(String clusterName, String nodeName) {
-		Node node = nodes.find(clusterName, nodeName);
-		Cluster cluster = node.getCluster();
-		return List.of(
-				new RouteView(cluster.getIpFamily().defaultDestination(), cluster.getGateway(), Node.UPLINK, null,
-								RouteType.DEFAULT),
-				new RouteView(cluster.getNodeNetwork(), null, Node.UPLINK, null, RouteType.CONNECTED),
-				new RouteView(node.getPodSubnet(), null, Node.BRIDGE, null, RouteType.CONNECTED));
+	public List<RouteView> nodeTable(String clusterName, String nodeName) {
+		return nodes.find(clusterName, nodeName).routes();
 	}
 }
