@@ -1,6 +1,7 @@
 package io.podnet.cluster;
 
 import io.podnet.system.ItemList;
+import io.podnet.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,9 +39,13 @@ class ClusterController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List clusters", description = "All clusters, by name.")
-	ItemList<ClusterView> list() {
-		return new ItemList<>(clusters.list());
+	@Operation(summary = "List clusters", description = "By name, a page at a time with limit and continue.")
+	ItemList<ClusterView> list(
+			@Parameter(description = "Items per page (1-10000); all when absent", example = "100")
+			@RequestParam(required = false) Integer limit,
+			@Parameter(description = "metadata.continue of the previous page")
+			@RequestParam(name = "continue", required = false) String continueToken) {
+		return clusters.list(Paging.of(limit, continueToken, 1));
 	}
 
 	@GetMapping("/{cluster}")

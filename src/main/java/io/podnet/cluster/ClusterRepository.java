@@ -3,6 +3,7 @@ package io.podnet.cluster;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -17,7 +18,9 @@ public interface ClusterRepository extends JpaRepository<Cluster, Long> {
 	@Query("select c from Cluster c where c.name = :name")
 	Optional<Cluster> findByNameForUpdate(String name);
 
-	List<Cluster> findAllByOrderByName();
+	/** A page of clusters by name, after the given one (keyset paging). */
+	@Query("select c from Cluster c where c.name > :after order by c.name")
+	List<Cluster> findPage(String after, Limit limit);
 
 	@Query("select count(n) from Node n where n.cluster = :cluster")
 	long countNodes(Cluster cluster);

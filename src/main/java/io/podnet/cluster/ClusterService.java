@@ -1,6 +1,8 @@
 package io.podnet.cluster;
 
 import io.podnet.system.Conflict;
+import io.podnet.system.ItemList;
+import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +35,11 @@ public class ClusterService {
 	}
 
 	@Transactional(readOnly = true)
-	List<ClusterView> list() {
+	ItemList<ClusterView> list(Paging paging) {
 		Map<Long, Long> nodeCounts = clusters.countNodesPerCluster().stream()
 				.collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-		return clusters.findAllByOrderByName().stream()
-				.map(c -> ClusterView.of(c, nodeCounts.getOrDefault(c.getId(), 0L)))
-				.toList();
+		return paging.page(clusters.findPage(paging.after(0), paging.fetch()), c -> List.of(c.getName()),
+				c -> ClusterView.of(c, nodeCounts.getOrDefault(c.getId(), 0L)));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.podnet.node;
 
 import io.podnet.system.ItemList;
+import io.podnet.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,9 +42,14 @@ class NodeController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List nodes", description = "The cluster's nodes, by name.")
-	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
-		return new ItemList<>(nodes.list(cluster));
+	@Operation(summary = "List nodes", description = "The cluster's nodes by name, a page at a time with limit and "
+			+ "continue.")
+	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Items per page (1-10000); all when absent", example = "100")
+			@RequestParam(required = false) Integer limit,
+			@Parameter(description = "metadata.continue of the previous page")
+			@RequestParam(name = "continue", required = false) String continueToken) {
+		return nodes.list(cluster, Paging.of(limit, continueToken, 1));
 	}
 
 	@GetMapping("/{node}")

@@ -30,7 +30,9 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 	@Query("delete from Pod p where p.node = :node")
 	int deletePods(Node node);
 
-	List<Node> findByClusterOrderByName(Cluster cluster);
+	/** A page of the cluster's nodes by name, after the given one (keyset paging). */
+	@Query("select n from Node n where n.cluster = :cluster and n.name > :after order by n.name")
+	List<Node> findPage(Cluster cluster, String after, Limit limit);
 
 	Optional<Node> findByClusterAndAddressValue(Cluster cluster, BigInteger addressValue);
 

@@ -9,6 +9,8 @@ import io.podnet.ipam.NextFitAllocator;
 import io.podnet.ipam.SubnetPool;
 import io.podnet.routing.GatewayRoutes;
 import io.podnet.system.Conflict;
+import io.podnet.system.ItemList;
+import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
 import java.math.BigInteger;
 import java.util.List;
@@ -93,9 +95,10 @@ public class NodeService {
 	}
 
 	@Transactional(readOnly = true)
-	List<NodeView> list(String clusterName) {
+	ItemList<NodeView> list(String clusterName, Paging paging) {
 		Cluster cluster = clusters.find(clusterName);
-		return nodes.findByClusterOrderByName(cluster).stream().map(NodeView::of).toList();
+		return paging.page(nodes.findPage(cluster, paging.after(0), paging.fetch()), n -> List.of(n.getName()),
+				NodeView::of);
 	}
 
 	@Transactional(readOnly = true)

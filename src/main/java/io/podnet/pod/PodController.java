@@ -2,6 +2,7 @@ package io.podnet.pod;
 
 import io.podnet.routing.RouteView;
 import io.podnet.system.ItemList;
+import io.podnet.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,18 +54,27 @@ class PodController {
 	}
 
 	@GetMapping("/namespaces/{namespace}/pods")
-	@Operation(summary = "List the pods of a namespace", description = "By name.")
+	@Operation(summary = "List the pods of a namespace", description = "By name, a page at a time with limit and "
+			+ "continue.")
 	ItemList<PodView> listNamespace(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace) {
-		return new ItemList<>(pods.listNamespace(cluster, namespace));
+			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
+			@Parameter(description = "Items per page (1-10000); all when absent", example = "500")
+			@RequestParam(required = false) Integer limit,
+			@Parameter(description = "metadata.continue of the previous page")
+			@RequestParam(name = "continue", required = false) String continueToken) {
+		return pods.listNamespace(cluster, namespace, Paging.of(limit, continueToken, 1));
 	}
 
 	@GetMapping("/pods")
-	@Operation(summary = "List the pods of a cluster", description = "All namespaces, by namespace and name; "
-			+ "node= keeps the pods of one node.")
+	@Operation(summary = "List the pods of a cluster", description = "All namespaces, by namespace and name, a page "
+			+ "at a time with limit and continue; node= keeps the pods of one node.")
 	ItemList<PodView> listCluster(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			@Parameter(description = "Only pods on this node", example = "node-1") @RequestParam(required = false) String node) {
-		return new ItemList<>(pods.listCluster(cluster, node));
+			@Parameter(description = "Only pods on this node", example = "node-1") @RequestParam(required = false) String node,
+			@Parameter(description = "Items per page (1-10000); all when absent", example = "500")
+			@RequestParam(required = false) Integer limit,
+			@Parameter(description = "metadata.continue of the previous page")
+			@RequestParam(name = "continue", required = false) String continueToken) {
+		return pods.listCluster(cluster, node, Paging.of(limit, continueToken, 2));
 	}
 
 	@DeleteMapping("/namespaces/{namespace}/pods/{pod}")

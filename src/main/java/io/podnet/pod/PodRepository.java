@@ -21,15 +21,20 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 
 	boolean existsByNodeAndHostInterface(Node node, String hostInterface);
 
+	/** A page of a namespace's pods by name, after the given one (keyset paging). */
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace = :namespace"
-			+ " order by p.name")
-	List<Pod> findInNamespace(Cluster cluster, String namespace);
+			+ " and p.name > :afterName order by p.name")
+	List<Pod> findInNamespace(Cluster cluster, String namespace, String afterName, Limit limit);
 
-	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster order by p.namespace, p.name")
-	List<Pod> findInCluster(Cluster cluster);
+	/** A page of the cluster's pods by namespace and name, after the given pair. */
+	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster"
+			+ " and (p.namespace, p.name) > (:afterNamespace, :afterName) order by p.namespace, p.name")
+	List<Pod> findInCluster(Cluster cluster, String afterNamespace, String afterName, Limit limit);
 
-	@Query("select p from Pod p join fetch p.node where p.node = :node order by p.namespace, p.name")
-	List<Pod> findOnNode(Node node);
+	/** A page of a node's pods by namespace and name, after the given pair. */
+	@Query("select p from Pod p join fetch p.node where p.node = :node"
+			+ " and (p.namespace, p.name) > (:afterNamespace, :afterName) order by p.namespace, p.name")
+	List<Pod> findOnNode(Node node, String afterNamespace, String afterName, Limit limit);
 
 	/** Taken pod IPs of a node in [from, to], in order: what the next-fit allocator reads. */
 	@Query("select p.ipValue from Pod p where p.node = :node and p.ipValue between :from and :to order by p.ipValue")

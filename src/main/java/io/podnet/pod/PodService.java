@@ -11,6 +11,8 @@ import io.podnet.node.NodeService;
 import io.podnet.routing.RouteView;
 import io.podnet.system.Conflict;
 import io.podnet.system.InvalidValue;
+import io.podnet.system.ItemList;
+import io.podnet.system.Paging;
 import io.podnet.system.Names;
 import io.podnet.system.ResourceNotFound;
 import java.math.BigInteger;
@@ -86,18 +88,19 @@ public class PodService {
 	}
 
 	@Transactional(readOnly = true)
-	List<PodView> listNamespace(String clusterName, String namespace) {
+	ItemList<PodView> listNamespace(String clusterName, String namespace, Paging paging) {
 		Cluster cluster = clusters.find(clusterName);
-		return pods.findInNamespace(cluster, namespace).stream().map(PodView::of).toList();
+		return paging.page(pods.findInNamespace(cluster, namespace, paging.after(0), paging.fetch()),
+				p -> List.of(p.getName()), PodView::of);
 	}
 
+	/** All namespaces, or one node's pods, by namespace and name. */
 	@Transactional(readOnly = true)
-	List<PodView> listCluster(String clusterName, String nodeName) {
-		if (nodeName == null) {
-			return pods.findInCluster(clusters.find(clusterName)).stream().map(PodView::of).toList();
-		}
-		Node node = nodes.find(clusterName, nodeName);
-		return pods.findOnNode(node).stream().map(PodView::of).toList();
+	ItemList<PodView> listCluster(String clusterName, String nodeName, Paging paging) {
+		List<Pod> rows = nodeName == null
+				? pods.findInCluster(clusters.find(clusterName), paging.after(0), paging.after(1), paging.fetch())
+				: pods.findOnNode(nodes.find(clusterName, nodeName), paging.after(0), paging.after(1), paging.fetch());
+		return paging.page(rows, p -> List.of(p.getNamespace(), p.getName()), PodView::of);
 	}
 
 	/** Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps. */

@@ -1,0 +1,73 @@
+package io.podnet.system;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.Limit;
+
+/**
+ * Kubernetes-style paging: {@code limit} and an opaque {@code continue} token. The token holds the
+ * sort keys of the last item served, and the next page is read with a keyset query ("after these
+ * keys"), never an offset, so the last page of 150,000 pods costs what the first does and an item
+ * created or deleted meanwhile never shifts the pages.
+ *
+ * @param limit items per page, or null for all of them
+ * @param after the sort keys to continue after; empty strings (which sort before every name) from
+ *        the start
+ */
+public record Paging(Integer limit, List<String> after) {
+
+	public static final int MAX_LIMIT = 10_000;
+	private static final String VERSION = "v1";
+
+	/** Checks the query parameters of a list request whose items sort by {@code keyCount} keys. */
+	public static Paging of(Integer limit, String continueToken, int keyCount) {
+		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+			throw new InvalidValue("limit", limit, "is out of range; expected 1 to " + MAX_LIMIT);
+		}
+		if (continueToken == null || continueToken.isEmpty()) {
+			return new Paging(limit, Collections.nCopies(keyCount, ""));
+		}
+		return new Paging(limit, decode(continueToken, keyCount));
+	}
+
+	/** The i-th sort key to continue after. */
+	public String after(int i) {
+		return after.get(i);
+	}
+
+	/** Rows to read: one more than a page, to learn whether another page follows. */
+	public Limit fetch() {
+		return limit == null ? Limit.unlimited() : Limit.of(limit + 1);
+	}
+
+	/** The page answer from the rows read with {@link #fetch()}. */
+	public <R, T> ItemList<T> page(List<R> rows, Function<R, List<String>> keys, Function<R, T> view) {
+		boolean more = limit != null && rows.size() > limit;
+		List<R> served = more ? rows.subList(0, limit) : rows;
+		String next = more ? encode(keys.apply(served.get(served.size() - 1))) : null;
+		return new ItemList<>(new ItemList.ListMeta(next), served.stream().map(view).toList());
+	}
+
+	static String encode(List<String> keys) {
+		String text = VERSION + "\n" + String.join("\n", keys);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static List<String> decode(String token, int keyCount) {
+		try {
+			String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+			List<String> parts = Arrays.asList(text.split("\n", -1));
+			if (parts.size() == keyCount + 1 && parts.get(0).equals(VERSION)) {
+				return parts.subList(1, parts.size());
+			}
+		} catch (IllegalArgumentException e) {
+			// not base64: answered below like any other foreign token
+		}
+		throw new InvalidValue("continue", token, "is not a continue token of this list; pass the metadata.continue "
+				+ "of the previous page unchanged, or start again without it");
+	}
+}
