@@ -39,6 +39,11 @@ record ClusterNetworks(IPAddress nodeNetwork, IPAddress gateway, IPAddress podNe
 		IPAddress gateway = gateway(nodeNetwork, gatewayText);
 		int prefix = nodeSubnetPrefixLength != null ? nodeSubnetPrefixLength : (family == IpFamily.IPv4 ? 24 : 64);
 		int podPrefix = podNetwork.getNetworkPrefixLength();
+		if (podPrefix > maxPrefix) {
+			// otherwise the node prefix check below would answer "expected 31 to 30"
+			throw new InvalidValue("podNetwork", podNetworkText, "is too small for one node subnet; expected a prefix"
+					+ " length of at most /" + maxPrefix + " (room for the bridge address plus one pod)");
+		}
 		if (prefix < podPrefix || prefix > maxPrefix) {
 			String why = prefix < podPrefix
 					? "is shorter than the pod network's /" + podPrefix + ", so a node subnet would not fit in it"

@@ -81,6 +81,10 @@ public final class Addresses {
 		if (text == null || text.isBlank()) {
 			throw new InvalidValue(field, text, "is required; expected " + expected);
 		}
+		// the library trims some whitespace and not other: refuse it all, as Kubernetes' net.ParseIP does
+		if (!text.equals(text.strip())) {
+			throw new InvalidValue(field, text, "has leading or trailing whitespace; expected " + expected);
+		}
 		if (text.contains("/") && !PREFIX_SUFFIX.matcher(text).matches()) {
 			throw new InvalidValue(field, text, "has a malformed prefix length; expected " + expected);
 		}

@@ -66,7 +66,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-		String expected = e.getRequiredType() == null ? "a valid value" : "a " + e.getRequiredType().getSimpleName();
+		String expected = e.getRequiredType() == null ? "a valid value" : typeName(e.getRequiredType());
 		return badRequest(e.getName() + ": '" + e.getValue() + "' is not " + expected, e.getName());
 	}
 
@@ -76,7 +76,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
 				.map(ApiErrors::describe).toList();
 		String detail = errors.stream()
-				.map(e -> e.get("field") + ": " + shown(e.get("value")) + " " + e.get("message"))
+				.map(e -> e.get("field") + ": " + (shown(e.get("value")) + " " + e.get("message")).strip())
 				.sorted().collect(Collectors.joining("; "));
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 		body.setType(URI.create(TYPE_PREFIX + "invalid-value"));
@@ -94,7 +94,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	}
 
 	private static String shown(Object value) {
-		return value == null ? "missing value" : "'" + value + "'";
+		return value == null ? "" : "'" + value + "'";
 	}
 
 	@Override

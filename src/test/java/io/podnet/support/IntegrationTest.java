@@ -1,13 +1,9 @@
 package io.podnet.support;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.flyway.clean-disabled=false")
-@Import(IntegrationTest.FreshSchema.class)
+@Import(FreshSchema.class)
 public abstract class IntegrationTest {
 
 	/** Child tables first. */
@@ -45,17 +41,5 @@ public abstract class IntegrationTest {
 			jdbc.update("DELETE FROM " + table);
 		}
 		api = new Api(port);
-	}
-
-	/** The schema is rebuilt from the migrations at every run, whatever an earlier run left. */
-	@TestConfiguration
-	static class FreshSchema {
-		@Bean
-		FlywayMigrationStrategy cleanThenMigrate() {
-			return (Flyway flyway) -> {
-				flyway.clean();
-				flyway.migrate();
-			};
-		}
 	}
 }

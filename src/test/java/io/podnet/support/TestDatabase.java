@@ -15,8 +15,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestDatabase {
 
-	/** The tests' own schema, so they never touch anything else in the shared database. */
-	static final String SCHEMA = "podnet_it";
+	/**
+	 * The tests' own schema, so they never touch anything else in the shared database;
+	 * PODNET_TEST_SCHEMA gives concurrent runs on one server a schema each.
+	 */
+	static final String SCHEMA = env("PODNET_TEST_SCHEMA", "podnet_it");
 
 	private static PostgreSQLContainer container;
 
