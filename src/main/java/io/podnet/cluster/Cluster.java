@@ -50,6 +50,9 @@ public class Cluster {
 	@Column(precision = 39)
 	private BigInteger nodeAddressCursor;
 
+	/** Counts changes to the gateway routes and the node set; see {@link #routesChanged()}. */
+	private long routesVersion;
+
 	@Version
 	private long version;
 
@@ -93,6 +96,18 @@ public class Cluster {
 
 	public void nodeAddressAllocated(BigInteger value) {
 		this.nodeAddressCursor = value;
+	}
+
+	/**
+	 * Marks a change to the gateway routes or the node set. Callers hold this row's lock, so the
+	 * count never loses an increment; caches of routing state compare it to know they are current.
+	 */
+	public void routesChanged() {
+		routesVersion++;
+	}
+
+	public long getRoutesVersion() {
+		return routesVersion;
 	}
 
 	public Long getId() {

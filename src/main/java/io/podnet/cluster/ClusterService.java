@@ -7,6 +7,7 @@ import io.podnet.system.ResourceNotFound;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +17,11 @@ public class ClusterService {
 	static final int DEFAULT_MAX_PODS_PER_NODE = 110;
 
 	private final ClusterRepository clusters;
+	private final ApplicationEventPublisher events;
 
-	ClusterService(ClusterRepository clusters) {
+	ClusterService(ClusterRepository clusters, ApplicationEventPublisher events) {
 		this.clusters = clusters;
+		this.events = events;
 	}
 
 	@Transactional
@@ -57,6 +60,7 @@ public class ClusterService {
 		}
 		clusters.deleteRoutes(cluster);
 		clusters.delete(cluster);
+		events.publishEvent(new ClusterDeleted(cluster.getId(), name));
 	}
 
 	/** The cluster, or a 404 naming it. */

@@ -14,7 +14,6 @@ import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Set;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +46,7 @@ public class NodeService {
 		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
 		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
 		gatewayRoutes.nodeAdded(node);
+		cluster.routesChanged();
 		return NodeView.of(node);
 	}
 
@@ -108,12 +108,13 @@ public class NodeService {
 
 	/**
 	 * Deletes a node, its gateway route and (only with {@code cascade}) its pods, in one
-	 * transaction; frees its address and subnet. The node row's lock keeps pods from being added
-	 * meanwhile.
+	 * transaction; frees its address and subnet. The cluster row's lock orders it with the other
+	 * changes of the routes (always cluster before node, as every writer takes them); the node
+	 * row's lock keeps pods from being added meanwhile.
 	 */
 	@Transactional
 	void delete(String clusterName, String nodeName, boolean cascade) {
-		Cluster cluster = clusters.find(clusterName);
+		Cluster cluster = clusters.lock(clusterName);
 		Node node = lock(cluster, nodeName);
 		if (node.getPodCount() > 0) {
 			if (!cascade) {
@@ -124,6 +125,7 @@ public class NodeService {
 		}
 		gatewayRoutes.nodeRemoved(node);
 		nodes.delete(node);
+		cluster.routesChanged();
 	}
 
 	/** The node row locked for the rest of the transaction, or a 404. */

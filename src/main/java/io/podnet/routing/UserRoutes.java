@@ -52,6 +52,7 @@ class UserRoutes {
 					throw Conflict.alreadyExists("route", Addresses.format(destination), "cluster '" + clusterName + "'");
 				});
 		GatewayRoute route = routes.saveAndFlush(GatewayRoute.user(cluster, destination, type, nextHop));
+		cluster.routesChanged();
 		return new RouteView(route.getDestination(), route.getNextHop(), type == RouteType.STATIC ? "eth0" : null, null,
 				type);
 	}
@@ -144,5 +145,6 @@ class UserRoutes {
 					+ "'; it goes when the node is deleted");
 		}
 		routes.delete(route);
+		cluster.routesChanged();
 	}
 }

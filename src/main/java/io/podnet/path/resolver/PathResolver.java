@@ -5,7 +5,6 @@ import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
-import io.podnet.node.NodeRepository;
 import io.podnet.path.Flow;
 import io.podnet.path.Hop;
 import io.podnet.path.PathTracer;
@@ -15,7 +14,6 @@ import io.podnet.path.resolver.PathView.Endpoint;
 import io.podnet.path.resolver.PathView.HopView;
 import io.podnet.pod.Pod;
 import io.podnet.pod.PodRepository;
-import io.podnet.routing.RouteService;
 import io.podnet.system.InvalidValue;
 import io.podnet.system.ResourceNotFound;
 import java.util.Optional;
@@ -31,15 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 class PathResolver {
 
 	private final ClusterService clusters;
-	private final NodeRepository nodes;
 	private final PodRepository pods;
-	private final RouteService routes;
+	private final RoutingSnapshots snapshots;
 
-	PathResolver(ClusterService clusters, NodeRepository nodes, PodRepository pods, RouteService routes) {
+	PathResolver(ClusterService clusters, PodRepository pods, RoutingSnapshots snapshots) {
 		this.clusters = clusters;
-		this.nodes = nodes;
 		this.pods = pods;
-		this.routes = routes;
+		this.snapshots = snapshots;
 	}
 
 	@Transactional(readOnly = true)
@@ -51,10 +47,10 @@ class PathResolver {
 		Cluster cluster = clusters.find(clusterName);
 		Pod source = pod(cluster, "from", from);
 		IPAddress destination = destination(cluster, source, to);
-		ClusterNetwork network = new ClusterNetwork(cluster, nodes, pods, routes);
+		ClusterNetwork network = new ClusterNetwork(cluster, snapshots.current(cluster), pods);
 		Trace trace = new PathTracer(network).trace(new Flow(ClusterNetwork.podDevice(source), destination, port,
 				protocol));
-		return view(cluster, source, trace);
+		return view(network, source, trace);
 	}
 
 	private static Protocol protocol(String text) {
@@ -101,11 +97,11 @@ class PathResolver {
 		return address;
 	}
 
-	private PathView view(Cluster cluster, Pod source, Trace trace) {
+	private PathView view(ClusterNetwork network, Pod source, Trace trace) {
 		Endpoint from = new Endpoint(Addresses.format(trace.source()), source.qualifiedName(),
 				source.getNode().getName(), null, null, null);
 		Optional<Pod> target = trace.destination().isLoopback() ? Optional.of(source)
-				: pods.findByClusterAndIpValue(cluster, Addresses.valueOf(trace.destination()));
+				: network.podWithIp(trace.destination());
 		Endpoint to = new Endpoint(Addresses.format(trace.destination()), target.map(Pod::qualifiedName).orElse(null),
 				target.map(p -> p.getNode().getName()).orElse(null), trace.listener(), trace.port(),
 				trace.port() == null ? null : trace.protocol().name());

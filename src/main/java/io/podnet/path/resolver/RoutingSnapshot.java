@@ -1,0 +1,128 @@
+package io.podnet.path.resolver;
+
+import inet.ipaddr.IPAddress;
+import io.podnet.cluster.Cluster;
+import io.podnet.ipam.Addresses;
+import io.podnet.node.Node;
+import io.podnet.path.Attachment;
+import io.podnet.path.Device;
+import io.podnet.path.Interface;
+import io.podnet.path.Route;
+import io.podnet.path.RouteTable;
+import io.podnet.routing.RouteType;
+import io.podnet.routing.RouteView;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routers of one cluster at one {@code routesVersion}: the gateway with its whole route table
+ * (one route per node, so thousands) and every node, indexed by name, by address and by bridge
+ * segment. Built from the database once per change of the routes or the node set, then shared by
+ * every trace until the next change; immutable, so safe across threads. Pods are not in it: there
+ * are many more of them and a trace meets at most two.
+ */
+final class RoutingSnapshot {
+
+	static final String GATEWAY = "gateway";
+	static final String NODE_NETWORK = "node network";
+	/** A node's bridge segment is named "node-1 cbr0": it reads well in explanations. */
+	private static final String BRIDGE_SUFFIX = " " + Node.BRIDGE;
+
+	/** What a trace needs of a node besides its device. */
+	record NodeEntry(long id, Device device) {
+	}
+
+	private final long routesVersion;
+	private final Device gateway;
+	private final Map<String, NodeEntry> nodesByName = new HashMap<>();
+	private final Map<BigInteger, NodeEntry> nodesByAddress = new HashMap<>();
+	private final Map<String, RouteTable> tables = new HashMap<>();
+
+	RoutingSnapshot(Cluster cluster, List<RouteView> gatewayTable, List<Node> nodes) {
+		this.routesVersion = cluster.getRoutesVersion();
+		int nodeNetworkPrefix = cluster.nodeNetworkBlock().getNetworkPrefixLength();
+		IPAddress gatewayEth0 = withPrefix(cluster.getGateway(), nodeNetworkPrefix);
+		this.gateway = Device.gateway(GATEWAY, List.of(Interface.ethernet(Node.UPLINK, gatewayEth0, NODE_NETWORK)),
+				toRoutes(gatewayTable));
+		tables.put(GATEWAY, new RouteTable(gateway.routes()));
+		for (Node node : nodes) {
+			IPAddress eth0 = withPrefix(node.getAddress(), nodeNetworkPrefix);
+			IPAddress cbr0 = withPrefix(node.bridgeAddress(), cluster.getNodeSubnetPrefixLength());
+			Device device = Device.node(node.getName(), List.of(Interface.ethernet(Node.UPLINK, eth0, NODE_NETWORK),
+					Interface.bridge(Node.BRIDGE, cbr0, bridgeSegment(node.getName()))), toRoutes(node.routes()));
+			NodeEntry entry = new NodeEntry(node.getId(), device);
+			nodesByName.put(node.getName(), entry);
+			nodesByAddress.put(node.getAddressValue(), entry);
+			tables.put(node.getName(), new RouteTable(device.routes()));
+		}
+	}
+
+	long routesVersion() {
+		return routesVersion;
+	}
+
+	static String bridgeSegment(String nodeName) {
+		return nodeName + BRIDGE_SUFFIX;
+	}
+
+	Device gateway() {
+		return gateway;
+	}
+
+	Optional<NodeEntry> node(String name) {
+		return Optional.ofNullable(nodesByName.get(name));
+	}
+
+	/** The node whose bridge forms that segment. */
+	Optional<NodeEntry> nodeOfBridge(String segment) {
+		if (!segment.endsWith(BRIDGE_SUFFIX)) {
+			return Optional.empty();
+		}
+		return node(segment.substring(0, segment.length() - BRIDGE_SUFFIX.length()));
+	}
+
+	/** Who owns that address on the node network: the gateway or a node. */
+	Optional<Attachment> onNodeNetwork(IPAddress address) {
+		Interface gatewayEth0 = gateway.interfaces().get(0);
+		if (gatewayEth0.address().equals(address)) {
+			return Optional.of(new Attachment(gateway, gatewayEth0));
+		}
+		return Optional.ofNullable(nodesByAddress.get(Addresses.valueOf(address)))
+				.flatMap(entry -> attachment(entry.device(), Node.UPLINK));
+	}
+
+	/** The route table of the gateway or a node; null for any other device. */
+	RouteTable table(String deviceName) {
+		return tables.get(deviceName);
+	}
+
+	static Optional<Attachment> attachment(Device device, String interfaceName) {
+		return device.interfaceNamed(interfaceName).map(attached -> new Attachment(device, attached));
+	}
+
+	static IPAddress withPrefix(String address, int prefixLength) {
+		return Addresses.parseAddress("address", address).setPrefixLength(prefixLength, false);
+	}
+
+	/** The API's route tables, as the tracer reads them. */
+	static List<Route> toRoutes(List<RouteView> table) {
+		return table.stream().map(RoutingSnapshot::toRoute).toList();
+	}
+
+	private static Route toRoute(RouteView view) {
+		IPAddress destination = Addresses.parseNetwork("destination", view.destination());
+		if (view.type() == RouteType.BLACKHOLE) {
+			return Route.blackhole(destination);
+		}
+		if (view.type() == RouteType.EXTERNAL) {
+			return Route.external(destination, view.device());
+		}
+		if (view.nextHop() != null) {
+			return Route.via(destination, Addresses.parseAddress("nextHop", view.nextHop()), view.device());
+		}
+		return Route.connected(destination, view.device());
+	}
+}
