@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +36,7 @@ class ClusterController {
 					+ "address of the node network, node subnets /24 (IPv4) or /64 (IPv6), 110 pods per node.")
 	ResponseEntity<ClusterView> create(@Valid @RequestBody CreateClusterRequest request) {
 		ClusterView created = clusters.create(request);
-		return ResponseEntity.created(URI.create("/api/v1/clusters/" + created.name())).body(created);
+		return ResponseEntity.created(URI.create("/api/v1/clusters/" + created.name())).eTag(created.etag()).body(created);
 	}
 
 	@GetMapping
@@ -50,14 +51,17 @@ class ClusterController {
 
 	@GetMapping("/{cluster}")
 	@Operation(summary = "Get a cluster", description = "The cluster and how many node subnets are allocated and free.")
-	ClusterView get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
-		return clusters.get(cluster);
+	ResponseEntity<ClusterView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
+		ClusterView view = clusters.get(cluster);
+		return ResponseEntity.ok().eTag(view.etag()).body(view);
 	}
 
 	@DeleteMapping("/{cluster}")
 	@Operation(summary = "Delete a cluster", description = "Only a cluster without nodes can be deleted (409 otherwise).")
-	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
-		clusters.delete(cluster);
+	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Delete only if the cluster is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		clusters.delete(cluster, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 }

@@ -4,6 +4,7 @@ import io.podnet.system.Conflict;
 import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
+import io.podnet.system.Versions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,8 +53,9 @@ public class ClusterService {
 	}
 
 	@Transactional
-	void delete(String name) {
+	void delete(String name, String ifMatch) {
 		Cluster cluster = clusters.findByNameForUpdate(name).orElseThrow(() -> new ResourceNotFound("cluster", name));
+		Versions.checkIfMatch(ifMatch, cluster.getVersion(), "cluster '" + name + "'");
 		long nodes = clusters.countNodes(cluster);
 		if (nodes > 0) {
 			throw Conflict.inUse("cluster '" + name + "' still has " + nodes + " node(s); delete them first");

@@ -16,7 +16,8 @@ record ClusterView(
 		@Schema(example = "24") int nodeSubnetPrefixLength,
 		@Schema(example = "110") int maxPodsPerNode,
 		NodeSubnets nodeSubnets,
-		Instant createdAt) {
+		Instant createdAt,
+		@Schema(description = "Changes whenever the cluster does; its ETag", example = "3") String resourceVersion) {
 
 	@Schema(name = "NodeSubnetUsage", description = "Node subnets (podCIDRs) in the pod network")
 	record NodeSubnets(@Schema(example = "256") BigInteger total, @Schema(example = "2") BigInteger allocated,
@@ -29,6 +30,10 @@ record ClusterView(
 		return new ClusterView(cluster.getName(), cluster.getIpFamily(), cluster.getNodeNetwork(),
 				cluster.getGateway(), cluster.getPodNetwork(), cluster.getNodeSubnetPrefixLength(),
 				cluster.getMaxPodsPerNode(), new NodeSubnets(pool.total(), allocated, pool.total().subtract(allocated)),
-				cluster.getCreatedAt());
+				cluster.getCreatedAt(), String.valueOf(cluster.getVersion()));
+	}
+
+	String etag() {
+		return "\"" + resourceVersion + "\"";
 	}
 }

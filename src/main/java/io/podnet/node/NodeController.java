@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,7 +39,7 @@ class NodeController {
 			@Valid @RequestBody CreateNodeRequest request) {
 		NodeView created = nodes.create(cluster, request);
 		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster + "/nodes/" + created.name()))
-				.body(created);
+				.eTag(created.etag()).body(created);
 	}
 
 	@GetMapping
@@ -54,9 +55,10 @@ class NodeController {
 
 	@GetMapping("/{node}")
 	@Operation(summary = "Get a node")
-	NodeView get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+	ResponseEntity<NodeView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Node name", example = "node-1") @PathVariable String node) {
-		return nodes.get(cluster, node);
+		NodeView view = nodes.get(cluster, node);
+		return ResponseEntity.ok().eTag(view.etag()).body(view);
 	}
 
 	@DeleteMapping("/{node}")
@@ -65,8 +67,10 @@ class NodeController {
 					+ "A node that still has pods is refused (409) unless cascade=true, which deletes them too.")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Node name", example = "node-1") @PathVariable String node,
-			@Parameter(description = "Also delete the node's pods") @RequestParam(defaultValue = "false") boolean cascade) {
-		nodes.delete(cluster, node, cascade);
+			@Parameter(description = "Also delete the node's pods") @RequestParam(defaultValue = "false") boolean cascade,
+			@Parameter(description = "Delete only if the node is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		nodes.delete(cluster, node, cascade, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 }

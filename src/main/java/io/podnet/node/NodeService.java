@@ -12,6 +12,7 @@ import io.podnet.system.Conflict;
 import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
+import io.podnet.system.Versions;
 import java.math.BigInteger;
 import java.util.List;
 import org.springframework.data.domain.Limit;
@@ -44,9 +45,9 @@ public class NodeService {
 		}
 		IPAddress address = request.address() == null ? allocateAddress(cluster) : requestedAddress(cluster, request);
 		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
+		cluster.routesChanged();
 		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
 		gatewayRoutes.nodeAdded(node);
-		cluster.routesChanged();
 		return NodeView.of(node);
 	}
 
@@ -113,9 +114,10 @@ public class NodeService {
 	 * row's lock keeps pods from being added meanwhile.
 	 */
 	@Transactional
-	void delete(String clusterName, String nodeName, boolean cascade) {
+	void delete(String clusterName, String nodeName, boolean cascade, String ifMatch) {
 		Cluster cluster = clusters.lock(clusterName);
 		Node node = lock(cluster, nodeName);
+		Versions.checkIfMatch(ifMatch, node.getVersion(), "node '" + nodeName + "'");
 		if (node.getPodCount() > 0) {
 			if (!cascade) {
 				throw Conflict.inUse("node '" + nodeName + "' still has " + node.getPodCount()

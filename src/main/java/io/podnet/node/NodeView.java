@@ -10,7 +10,9 @@ public record NodeView(
 		@Schema(description = "The node's pod subnet (podCIDR)", example = "10.244.0.0/24") String podSubnet,
 		Bridge bridge,
 		Pods pods,
-		Instant createdAt) {
+		Instant createdAt,
+		@Schema(description = "Changes whenever the node does (pods added or removed too); its ETag", example = "2")
+		String resourceVersion) {
 
 	@Schema(name = "Bridge", description = "The node's bridge; its address is every local pod's default gateway")
 	public record Bridge(@Schema(example = "cbr0") String name, @Schema(example = "10.244.0.1") String address) {
@@ -23,6 +25,10 @@ public record NodeView(
 	public static NodeView of(Node node) {
 		return new NodeView(node.getName(), node.getAddress(), node.getPodSubnet(),
 				new Bridge(Node.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), node.getPodCount()),
-				node.getCreatedAt());
+				node.getCreatedAt(), String.valueOf(node.getVersion()));
+	}
+
+	String etag() {
+		return "\"" + resourceVersion + "\"";
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,15 +43,16 @@ class PodController {
 			@Valid @RequestBody CreatePodRequest request) {
 		PodView created = pods.create(cluster, namespace, request);
 		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster + "/namespaces/" + namespace + "/pods/"
-				+ created.name())).body(created);
+				+ created.name())).eTag(created.etag()).body(created);
 	}
 
 	@GetMapping("/namespaces/{namespace}/pods/{pod}")
 	@Operation(summary = "Get a pod")
-	PodView get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+	ResponseEntity<PodView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
 			@Parameter(description = "Pod name", example = "web") @PathVariable String pod) {
-		return pods.get(cluster, namespace, pod);
+		PodView view = pods.get(cluster, namespace, pod);
+		return ResponseEntity.ok().eTag(view.etag()).body(view);
 	}
 
 	@GetMapping("/namespaces/{namespace}/pods")
@@ -82,8 +84,10 @@ class PodController {
 			+ "allocator wraps around. The name can be reused at once.")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
-			@Parameter(description = "Pod name", example = "web") @PathVariable String pod) {
-		pods.delete(cluster, namespace, pod);
+			@Parameter(description = "Pod name", example = "web") @PathVariable String pod,
+			@Parameter(description = "Delete only if the pod is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		pods.delete(cluster, namespace, pod, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

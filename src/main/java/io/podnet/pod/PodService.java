@@ -15,6 +15,7 @@ import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
 import io.podnet.system.Names;
 import io.podnet.system.ResourceNotFound;
+import io.podnet.system.Versions;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
@@ -105,9 +106,10 @@ public class PodService {
 
 	/** Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps. */
 	@Transactional
-	void delete(String clusterName, String namespace, String name) {
+	void delete(String clusterName, String namespace, String name, String ifMatch) {
 		Pod pod = find(clusterName, namespace, name);
 		Node node = nodes.lock(pod.getCluster(), pod.getNode().getName());
+		Versions.checkIfMatch(ifMatch, pod.getVersion(), "pod " + pod.qualifiedName());
 		pods.delete(pod);
 		node.podRemoved();
 	}

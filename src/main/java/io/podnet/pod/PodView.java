@@ -15,7 +15,8 @@ record PodView(
 		Network network,
 		InfraContainer infraContainer,
 		List<Container> containers,
-		Instant createdAt) {
+		Instant createdAt,
+		@Schema(description = "The pod's version; its ETag", example = "0") String resourceVersion) {
 
 	/** The pause container holds the network namespace that every other container joins. */
 	static final InfraContainer PAUSE = new InfraContainer("pause", "registry.k8s.io/pause:3.10");
@@ -33,6 +34,10 @@ record PodView(
 		Node node = pod.getNode();
 		return new PodView(pod.getNamespace(), pod.getName(), node.getName(), pod.getIp(),
 				new Network(Pod.INTERFACE, pod.getHostInterface(), Node.BRIDGE, node.bridgeAddress()), PAUSE,
-				pod.getContainers(), pod.getCreatedAt());
+				pod.getContainers(), pod.getCreatedAt(), String.valueOf(pod.getVersion()));
+	}
+
+	String etag() {
+		return "\"" + resourceVersion + "\"";
 	}
 }

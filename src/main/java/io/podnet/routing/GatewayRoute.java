@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 import java.math.BigInteger;
 
 /** One stored route of a cluster's gateway. The connected route of the node network is implied. */
@@ -43,6 +44,9 @@ public class GatewayRoute {
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "node_id")
 	private Node node;
+
+	@Version
+	private long version;
 
 	protected GatewayRoute() {
 	}
@@ -90,5 +94,9 @@ public class GatewayRoute {
 
 	public Node getNode() {
 		return node;
+	}
+
+	public long getVersion() {
+		return version;
 	}
 }

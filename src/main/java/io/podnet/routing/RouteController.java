@@ -11,7 +11,9 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import io.podnet.system.Versions;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +42,8 @@ class RouteController {
 		RouteView route = userRoutes.add(cluster, request);
 		String location = "/api/v1/clusters/" + cluster + "/routes/"
 				+ URLEncoder.encode(route.destination(), StandardCharsets.UTF_8);
-		return ResponseEntity.created(URI.create(location)).body(route);
+		return ResponseEntity.created(URI.create(location)).eTag(Versions.etag(Long.parseLong(route.resourceVersion())))
+				.body(route);
 	}
 
 	@DeleteMapping("/routes/{destination}")
@@ -48,8 +51,10 @@ class RouteController {
 			description = "The destination URL-encoded, e.g. 10.244.200.0%2F24. Node routes go with their nodes (409).")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Destination of the route, URL-encoded", example = "10.244.200.0%2F24")
-			@PathVariable String destination) {
-		userRoutes.delete(cluster, destination);
+			@PathVariable String destination,
+			@Parameter(description = "Delete only if the route is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		userRoutes.delete(cluster, destination, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -36,9 +36,7 @@ public class RouteService {
 		List<RouteView> table = new ArrayList<>();
 		table.add(new RouteView(cluster.getNodeNetwork(), null, Node.UPLINK, null, RouteType.CONNECTED));
 		for (GatewayRoute route : routes.findByClusterInOrder(cluster)) {
-			String node = route.getNode() == null ? null : route.getNode().getName();
-			String device = route.getNextHop() == null ? null : Node.UPLINK;
-			table.add(new RouteView(route.getDestination(), route.getNextHop(), device, node, route.getType()));
+			table.add(RouteView.of(route));
 		}
 		return table;
 	}

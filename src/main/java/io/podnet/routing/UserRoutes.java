@@ -10,6 +10,7 @@ import io.podnet.node.NodeRepository;
 import io.podnet.system.Conflict;
 import io.podnet.system.InvalidValue;
 import io.podnet.system.ResourceNotFound;
+import io.podnet.system.Versions;
 import java.math.BigInteger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,7 @@ class UserRoutes {
 				});
 		GatewayRoute route = routes.saveAndFlush(GatewayRoute.user(cluster, destination, type, nextHop));
 		cluster.routesChanged();
-		return new RouteView(route.getDestination(), route.getNextHop(), type == RouteType.STATIC ? "eth0" : null, null,
-				type);
+		return RouteView.of(route);
 	}
 
 	private static RouteType type(CreateRouteRequest request) {
@@ -133,7 +133,7 @@ class UserRoutes {
 	}
 
 	@Transactional
-	void delete(String clusterName, String destinationText) {
+	void delete(String clusterName, String destinationText, String ifMatch) {
 		IPAddress destination = Addresses.parseNetwork("destination", destinationText);
 		Cluster cluster = clusters.lock(clusterName);
 		GatewayRoute route = routes.findByClusterAndDestinationValueAndPrefixLength(cluster,
@@ -144,6 +144,7 @@ class UserRoutes {
 			throw Conflict.inUse("route " + route.getDestination() + " belongs to node '" + route.getNode().getName()
 					+ "'; it goes when the node is deleted");
 		}
+		Versions.checkIfMatch(ifMatch, route.getVersion(), "route " + route.getDestination());
 		routes.delete(route);
 		cluster.routesChanged();
 	}

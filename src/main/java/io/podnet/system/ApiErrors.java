@@ -100,6 +100,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		PayloadTooLarge tooLarge = find(ex, PayloadTooLarge.class);
+		if (tooLarge != null) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+			body.setType(URI.create(TYPE_PREFIX + "payload-too-large"));
+			body.setTitle("Payload too large");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(body);
+		}
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
@@ -118,6 +125,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			return badRequest("malformed JSON" + where + ": " + firstLine(json.getOriginalMessage()), null);
 		}
 		return badRequest("the request body is missing or unreadable; expected a JSON object", null);
+	}
+
+	private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	private static String path(JacksonException e) {

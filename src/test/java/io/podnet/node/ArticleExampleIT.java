@@ -32,7 +32,7 @@ class ArticleExampleIT extends IntegrationTest {
 		Reply routes = api.get("/api/v1/clusters/demo/routes");
 		assertThat(routes.json().toString()).isEqualTo(json("["
 				+ "{'destination':'10.100.0.0/24','device':'eth0','type':'CONNECTED'},"
-				+ "{'destination':'10.244.0.0/24','nextHop':'10.100.0.2','device':'eth0','node':'node-1','type':'NODE'},"
-				+ "{'destination':'10.244.1.0/24','nextHop':'10.100.0.3','device':'eth0','node':'node-2','type':'NODE'}]"));
+				+ "{'destination':'10.244.0.0/24','nextHop':'10.100.0.2','device':'eth0','node':'node-1','type':'NODE','resourceVersion':'0'},"
+				+ "{'destination':'10.244.1.0/24','nextHop':'10.100.0.3','device':'eth0','node':'node-2','type':'NODE','resourceVersion':'0'}]"));
 	}
 }
