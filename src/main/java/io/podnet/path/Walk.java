@@ -148,10 +148,29 @@ final class Walk {
 
 	private Hop hop(Arrival at, String out, Route route, HopAction action, String description) {
 		Device device = at.device();
-		// A router answers traceroute from the interface the probe came in on; the sender is its source.
-		IPAddress address = at.atSource() ? source : at.in().address();
+		IPAddress address = at.atSource() ? source : answeringAddress(at);
 		return new Hop(device.name(), device.kind(), at.atSource() ? null : at.in().name(), out,
 				route == null ? null : route.label(), action, address, ttl, description);
+	}
+
+	/**
+	 * The address a router's ICMP error (time exceeded, unreachable) comes from: what traceroute
+	 * prints for it. IPv6 (icmp6_send) takes the address of the interface the packet came in on.
+	 * IPv4 (icmp_send, with the default net.ipv4.icmp_errors_use_inbound_ifaddr=0) routes the error
+	 * back to the sender and takes that route's source: the address of the interface facing the
+	 * sender, which differs when the packet came in elsewhere (node-1 in a loop through the gateway
+	 * answers its own pods from cbr0, not from eth0).
+	 */
+	private IPAddress answeringAddress(Arrival at) {
+		Device device = at.device();
+		if (source == null || source.isIPv6()) {
+			return at.in().address();
+		}
+		return network.longestPrefixMatch(device, source)
+				.filter(back -> back.device() != null)
+				.flatMap(back -> device.interfaceNamed(back.device()))
+				.map(Interface::address)
+				.orElse(at.in().address());
 	}
 
 	/** The node's bridge passing a frame between two of its ports, from one pod's veth to the next. */

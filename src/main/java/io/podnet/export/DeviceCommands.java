@@ -1,0 +1,121 @@
+package io.podnet.export;
+
+import io.podnet.export.Topology.NodeSpec;
+import io.podnet.export.Topology.PodSpec;
+import io.podnet.export.Topology.RouteSpec;
+import io.podnet.ipam.IpFamily;
+import io.podnet.node.Node;
+import io.podnet.pod.Pod;
+import io.podnet.routing.RouteType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configuration of each device as ip(8) and sysctl commands: the gateway, a node, a pod. The
+ * same lines serve an operator on the device itself and the namespace replay of the whole cluster;
+ * only the {@link Shell} they are aimed at differs. Lines starting with "#" are comments.
+ */
+final class DeviceCommands {
+
+	/** Where EXTERNAL routes leave: the gateway's uplink, outside the model, and how to make sure it exists. */
+	record Uplink(String device, List<String> setup) {
+	}
+
+	private DeviceCommands() {
+	}
+
+	/** eth0 on the node network, forwarding on, one route per node's pod subnet, then the user routes. */
+	static List<String> gateway(Topology topology, Shell shell, Uplink uplink) {
+		IpFamily family = topology.family();
+		List<String> lines = new ArrayList<>();
+		lines.add("# forwarding on: the gateway routes between the nodes");
+		lines.add(forwarding(family, shell));
+		lines.add("# eth0 on the node network " + topology.nodeNetwork());
+		lines.add(shell.ip(family, "addr add " + topology.onNodeNetwork(topology.gateway()) + " dev " + Node.UPLINK
+				+ noDad(family)));
+		lines.add(shell.ip("link set " + Node.UPLINK + " up"));
+		List<RouteSpec> nodeRoutes = topology.gatewayRoutes().stream().filter(r -> r.type() == RouteType.NODE).toList();
+		List<RouteSpec> userRoutes = topology.gatewayRoutes().stream().filter(r -> r.type().isUserRoute()).toList();
+		if (!nodeRoutes.isEmpty()) {
+			lines.add("# each node's pod subnet, via that node");
+			nodeRoutes.forEach(route -> lines.add(shell.ip(family, "route add " + route.destination() + " via "
+					+ route.nextHop() + " dev " + Node.UPLINK) + "  # " + route.node()));
+		}
+		if (!userRoutes.isEmpty()) {
+			lines.add("# user routes");
+			if (topology.hasExternalRoutes()) {
+				lines.addAll(uplink.setup());
+			}
+			userRoutes.forEach(route -> lines.add(userRoute(family, shell, route, uplink)));
+		}
+		return lines;
+	}
+
+	private static String userRoute(IpFamily family, Shell shell, RouteSpec route, Uplink uplink) {
+		return switch (route.type()) {
+			case BLACKHOLE -> shell.ip(family, "route add blackhole " + route.destination());
+			case EXTERNAL -> shell.ip(family, "route add " + route.destination() + " dev " + uplink.device());
+			case STATIC -> shell.ip(family, "route add " + route.destination() + " via " + route.nextHop() + " dev "
+					+ Node.UPLINK);
+			default -> throw new IllegalArgumentException("not a user route: " + route);
+		};
+	}
+
+	/** eth0 on the node network, cbr0 holding the bridge address, default via the gateway, forwarding on. */
+	static List<String> node(Topology topology, NodeSpec node, Shell shell) {
+		IpFamily family = topology.family();
+		List<String> lines = new ArrayList<>();
+		lines.add("# forwarding on: the node routes between its pods (cbr0) and the node network (eth0)");
+		lines.add(forwarding(family, shell));
+		lines.add("# eth0 on the node network " + topology.nodeNetwork());
+		lines.add(shell.ip(family, "addr add " + topology.onNodeNetwork(node.address()) + " dev " + Node.UPLINK
+				+ noDad(family)));
+		lines.add(shell.ip("link set " + Node.UPLINK + " up"));
+		lines.add("# cbr0, the bridge of the pod subnet " + node.podSubnet() + ": its address is every local pod's gateway");
+		lines.add(shell.ip("link add " + Node.BRIDGE + " type bridge"));
+		lines.add(shell.ip(family, "addr add " + node.bridgeCidr() + " dev " + Node.BRIDGE + noDad(family)));
+		lines.add(shell.ip("link set " + Node.BRIDGE + " up"));
+		lines.add("# everything else via the gateway, which holds a route to each node's pod subnet");
+		lines.add(shell.ip(family, "route add default via " + topology.gateway() + " dev " + Node.UPLINK));
+		return lines;
+	}
+
+	/**
+	 * The pod's veth pair as the CNI bridge plugin plugs it: the host end a port of the node's cbr0
+	 * (hairpin on, as kubenet asks), eth0 inside the pod with its IP, default via the bridge.
+	 *
+	 * @param host the node's shell, where the host end lives
+	 * @param inside the pod's network namespace
+	 */
+	static List<String> pod(Topology topology, PodSpec pod, Shell host, Shell inside) {
+		IpFamily family = topology.family();
+		NodeSpec node = topology.node(pod.node());
+		String veth = pod.hostInterface();
+		List<String> lines = new ArrayList<>();
+		lines.add("# on " + node.name() + ": the veth pair, its host end " + veth + " a port of " + Node.BRIDGE);
+		lines.add(host.ip("link add " + veth + " type veth peer name " + Pod.INTERFACE + " netns " + inside.quoted()));
+		lines.add(host.ip("link set " + veth + " master " + Node.BRIDGE));
+		lines.add(host.ip("link set " + veth + " type bridge_slave hairpin on"));
+		lines.add(host.ip("link set " + veth + " up"));
+		lines.add("# inside the pod: eth0 with the pod's IP, default via the bridge " + node.bridgeAddress());
+		lines.add(inside.ip("link set lo up"));
+		if (family == IpFamily.IPv6) {
+			lines.add("# the pod's routes come from podnet, never from router advertisements");
+			lines.add(inside.sysctl("net.ipv6.conf." + Pod.INTERFACE + ".accept_ra", "0"));
+		}
+		lines.add(inside.ip(family, "addr add " + topology.podCidr(pod) + " dev " + Pod.INTERFACE + noDad(family)));
+		lines.add(inside.ip("link set " + Pod.INTERFACE + " up"));
+		lines.add(inside.ip(family, "route add default via " + node.bridgeAddress() + " dev " + Pod.INTERFACE));
+		return lines;
+	}
+
+	private static String forwarding(IpFamily family, Shell shell) {
+		return family == IpFamily.IPv4 ? shell.sysctl("net.ipv4.ip_forward", "1")
+				: shell.sysctl("net.ipv6.conf.all.forwarding", "1");
+	}
+
+	/** IPv6 addresses skip duplicate address detection, so they work at once rather than after a second or two. */
+	private static String noDad(IpFamily family) {
+		return family == IpFamily.IPv6 ? " nodad" : "";
+	}
+}

@@ -1,0 +1,81 @@
+package io.podnet.export;
+
+import io.podnet.ipam.IpFamily;
+import io.podnet.routing.RouteType;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A cluster as its devices see it, the input of every export: plain values read in one
+ * transaction, so a script describes one consistent state of the cluster.
+ *
+ * @param cluster the cluster's name
+ * @param family its one address family
+ * @param nodeNetwork the node network, e.g. 10.100.0.0/24
+ * @param gateway the gateway's address on the node network, e.g. 10.100.0.1
+ * @param nodes the nodes, by name
+ * @param pods the pods, by namespace and name
+ * @param gatewayRoutes the gateway's stored routes (node routes and user routes), in table order
+ */
+record Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
+		List<PodSpec> pods, List<RouteSpec> gatewayRoutes) {
+
+	Topology {
+		nodes = List.copyOf(nodes);
+		pods = List.copyOf(pods);
+		gatewayRoutes = List.copyOf(gatewayRoutes);
+	}
+
+	/** A node: eth0 on the node network, cbr0 holding the first address of its pod subnet. */
+	record NodeSpec(String name, String address, String podSubnet, String bridgeAddress) {
+
+		/** cbr0's address as ip(8) takes it: 10.244.0.1/24. */
+		String bridgeCidr() {
+			return bridgeAddress + "/" + prefixLength(podSubnet);
+		}
+	}
+
+	/** A pod: eth0 with one IP from its node's pod subnet, its veth's host end on the node's cbr0. */
+	record PodSpec(String namespace, String name, String node, String ip, String hostInterface) {
+
+		/** "default/web", as kubectl names a pod across namespaces. */
+		String qualifiedName() {
+			return namespace + "/" + name;
+		}
+	}
+
+	/**
+	 * One stored route of the gateway.
+	 *
+	 * @param node the node whose pod subnet it reaches (NODE routes), else null
+	 */
+	record RouteSpec(String destination, RouteType type, String nextHop, String node) {
+	}
+
+	/** The node's eth0 address as ip(8) takes it: 10.100.0.2/24. */
+	String onNodeNetwork(String address) {
+		return address + "/" + prefixLength(nodeNetwork);
+	}
+
+	/** The pod's eth0 address as ip(8) takes it: 10.244.0.2/24, the prefix of its node's subnet. */
+	String podCidr(PodSpec pod) {
+		return pod.ip() + "/" + prefixLength(node(pod.node()).podSubnet());
+	}
+
+	NodeSpec node(String name) {
+		return nodes.stream().filter(node -> node.name().equals(name)).findFirst()
+				.orElseThrow(() -> new NoSuchElementException("no node " + name + " in cluster " + cluster));
+	}
+
+	List<PodSpec> podsOn(String node) {
+		return pods.stream().filter(pod -> pod.node().equals(node)).toList();
+	}
+
+	boolean hasExternalRoutes() {
+		return gatewayRoutes.stream().anyMatch(route -> route.type() == RouteType.EXTERNAL);
+	}
+
+	static int prefixLength(String cidr) {
+		return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+	}
+}
