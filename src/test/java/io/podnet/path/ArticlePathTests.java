@@ -83,4 +83,23 @@ class ArticlePathTests {
 		assertThat(ownAddress.source()).isEqualTo(family.address("10.244.0.3"));
 		assertThat(ownAddress.hops()).singleElement().extracting(Hop::inInterface).isEqualTo("lo");
 	}
+
+	@ParameterizedTest
+	@EnumSource(Family.class)
+	void inALoopARouterAnswersTracerouteLikeItsKernelDoes(Family family) {
+		// The gateway sends 10.244.200.0/24 to node-1, whose default route sends it back: node-1 sees the
+		// packet come in on eth0. IPv4's icmp_send answers from the address of the route back to the
+		// sender (cbr0, 10.244.0.1); IPv6's icmp6_send from the interface it came in on (eth0).
+		PathTracer tracer = new PathTracer(ArticleCluster.article(family)
+				.gatewayRoute("10.244.200.0/24 via 10.100.0.2").network());
+		Trace trace = tracer.trace(Flow.to("pod default/web", family.address("10.244.200.5")));
+
+		assertThat(trace.disposition()).isEqualTo(Disposition.LOOP);
+		Hop secondVisitOfNode1 = trace.hops().get(3);
+		assertThat(secondVisitOfNode1.device()).isEqualTo("node-1");
+		assertThat(secondVisitOfNode1.inInterface()).isEqualTo("eth0");
+		assertThat(secondVisitOfNode1.address()).isEqualTo(family == Family.IPv4
+				? family.address("10.244.0.1")
+				: family.address("10.100.0.2"));
+	}
 }
