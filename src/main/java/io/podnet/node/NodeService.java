@@ -130,6 +130,11 @@ public class NodeService {
 		cluster.routesChanged();
 	}
 
+	/** The node row of a known id (a pod's), locked for the rest of the transaction. */
+	public Node lock(Long nodeId) {
+		return nodes.findByIdForUpdate(nodeId).orElseThrow(() -> new ResourceNotFound("node", String.valueOf(nodeId)));
+	}
+
 	/** The node row locked for the rest of the transaction, or a 404. */
 	public Node lock(Cluster cluster, String nodeName) {
 		return nodes.findByClusterAndNameForUpdate(cluster, nodeName)

@@ -17,6 +17,13 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 
 	boolean existsByClusterAndNamespaceAndName(Cluster cluster, String namespace, String name);
 
+	/**
+	 * The pod without its node: for writers that lock the node next, which must be the first to
+	 * load it in the transaction (else the lock's fresher row clashes with the one loaded here).
+	 */
+	@Query("select p from Pod p where p.cluster = :cluster and p.namespace = :namespace and p.name = :name")
+	Optional<Pod> findWithoutNode(Cluster cluster, String namespace, String name);
+
 	Optional<Pod> findByClusterAndIpValue(Cluster cluster, BigInteger ipValue);
 
 	boolean existsByNodeAndHostInterface(Node node, String hostInterface);

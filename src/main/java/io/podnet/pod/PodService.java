@@ -77,10 +77,10 @@ public class PodService {
 
 	/** The node with the most free pod slots (ties by name), locked. */
 	private Node place(Cluster cluster) {
-		Node candidate = nodeRows.findFirstByClusterOrderByPodCountAscNameAsc(cluster)
+		String candidate = nodeRows.findPlacementOrder(cluster, Limit.of(1)).stream().findFirst()
 				.orElseThrow(() -> Conflict.exhausted("cluster '" + cluster.getName()
 						+ "' has no nodes to place the pod on; add a node first"));
-		return nodes.lock(cluster, candidate.getName());
+		return nodes.lock(cluster, candidate);
 	}
 
 	@Transactional(readOnly = true)
@@ -107,8 +107,9 @@ public class PodService {
 	/** Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps. */
 	@Transactional
 	void delete(String clusterName, String namespace, String name, String ifMatch) {
-		Pod pod = find(clusterName, namespace, name);
-		Node node = nodes.lock(pod.getCluster(), pod.getNode().getName());
+		Cluster cluster = clusters.find(clusterName);
+		Pod pod = pods.findWithoutNode(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
+		Node node = nodes.lock(pod.getNode().getId());
 		Versions.checkIfMatch(ifMatch, pod.getVersion(), "pod " + pod.qualifiedName());
 		pods.delete(pod);
 		node.podRemoved();
@@ -123,8 +124,11 @@ public class PodService {
 	/** The pod, or a 404 naming it, its namespace and cluster. */
 	public Pod find(String clusterName, String namespace, String name) {
 		Cluster cluster = clusters.find(clusterName);
-		return pods.find(cluster, namespace, name).orElseThrow(() -> new ResourceNotFound("pod", namespace + "/" + name,
-				"cluster '" + clusterName + "'"));
+		return pods.find(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
+	}
+
+	private static ResourceNotFound notFound(String clusterName, String namespace, String name) {
+		return new ResourceNotFound("pod", namespace + "/" + name, "cluster '" + clusterName + "'");
 	}
 
 	private static void checkNamespace(String namespace) {

@@ -2,6 +2,7 @@ package io.podnet.system;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -52,9 +53,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	/** A concurrent request took the same name, address or subnet first; the loser changes nothing. */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-		log.info("Refused a write that conflicts with committed state: {}", e.getMostSpecificCause().getMessage());
+		String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+		log.info("Refused a write that conflicts with committed state: {}", cause);
+		// the unique constraints on names (uk_cluster_name, uk_node_name, uk_pod_name) mean a concurrent
+		// create of the same name won; retrying cannot succeed, unlike a lost race for an address
+		if (cause.toLowerCase(Locale.ROOT).matches("(?s).*uk_(cluster|node|pod)_name.*")) {
+			return problem(Conflict.nameTakenConcurrently());
+		}
 		return problem(Conflict.inUse("the request conflicts with a resource created or changed concurrently "
-				+ "(same name, address or subnet); nothing was changed, retry the request"));
+				+ "(same address or subnet); nothing was changed, retry the request"));
 	}
 
 	@ExceptionHandler({ PessimisticLockingFailureException.class, ObjectOptimisticLockingFailureException.class })

@@ -24,6 +24,12 @@ public class Conflict extends Problem {
 				.with("kind", kind).with("name", name);
 	}
 
+	/** A concurrent request created a resource of the same name first (caught by a unique constraint). */
+	public static Conflict nameTakenConcurrently() {
+		return new Conflict("already-exists", "Already exists", "a resource of that name was created by a concurrent "
+				+ "request; nothing was changed. GET it, or choose another name");
+	}
+
 	/** The resource cannot go while something still depends on it. */
 	public static Conflict inUse(String detail) {
 		return new Conflict("in-use", "Still in use", detail);

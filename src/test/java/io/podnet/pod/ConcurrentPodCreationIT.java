@@ -71,4 +71,49 @@ class ConcurrentPodCreationIT extends IntegrationTest {
 					.isEqualTo(PODS_PER_NODE);
 		}
 	}
+
+	@Test
+	void concurrentPlacementAndDeletesNeverLoseARaceTheyDidNotRun() throws Exception {
+		api.post("/api/v1/clusters", json("{'name':'demo','nodeNetwork':'10.100.0.0/24','podNetwork':'10.244.0.0/16'}"));
+		for (int n = 1; n <= 4; n++) {
+			api.post("/api/v1/clusters/demo/nodes", json("{'name':'node-" + n + "'}"));
+		}
+		String pods = "/api/v1/clusters/demo/namespaces/default/pods";
+		List<Callable<Reply>> creates = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			String body = json("{'name':'p-" + i + "','containers':[{'name':'c','image':'i'}]}");
+			creates.add(() -> api.post(pods, body));
+		}
+		// placement reads the emptiest node, then locks it: a pod added there meanwhile must not turn into a 409
+		assertThat(runAll(creates)).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+		// concurrent placements may pick the same emptiest node, so the spread is even only roughly
+		int total = 0;
+		for (int n = 1; n <= 4; n++) {
+			int allocated = api.get("/api/v1/clusters/demo/nodes/node-" + n).json().path("pods").path("allocated").asInt();
+			assertThat(allocated).isBetween(25, 75);
+			total += allocated;
+		}
+		assertThat(total).isEqualTo(200);
+
+		List<Callable<Reply>> deletes = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			String pod = pods + "/p-" + i;
+			deletes.add(() -> api.delete(pod));
+		}
+		assertThat(runAll(deletes)).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(204));
+		assertThat(api.get("/api/v1/clusters/demo/pods").json().path("items")).isEmpty();
+	}
+
+	private static List<Reply> runAll(List<Callable<Reply>> requests) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		try {
+			List<Reply> replies = new ArrayList<>();
+			for (Future<Reply> future : pool.invokeAll(requests)) {
+				replies.add(future.get());
+			}
+			return replies;
+		} finally {
+			pool.shutdownNow();
+		}
+	}
 }
