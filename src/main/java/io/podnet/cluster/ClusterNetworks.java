@@ -3,6 +3,7 @@ package io.podnet.cluster;
 import inet.ipaddr.IPAddress;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
+import io.podnet.ipam.SpecialRanges;
 import io.podnet.system.InvalidValue;
 import java.math.BigInteger;
 
@@ -18,6 +19,9 @@ record ClusterNetworks(IPAddress nodeNetwork, IPAddress gateway, IPAddress podNe
 	/** An IPv6 subnet needs the network (subnet-router anycast) address, bridge and one pod. */
 	static final int MAX_IPV6_SUBNET_PREFIX = 126;
 
+	private static final String NODE_NETWORK_EXAMPLE = "10.100.0.0/24 or fd00:10:100::/64";
+	private static final String POD_NETWORK_EXAMPLE = "10.244.0.0/16 or fd00:10:244::/56";
+
 	static ClusterNetworks of(String nodeNetworkText, String gatewayText, String podNetworkText,
 			Integer nodeSubnetPrefixLength) {
 		IPAddress nodeNetwork = Addresses.parseNetwork("nodeNetwork", nodeNetworkText);
@@ -27,6 +31,8 @@ record ClusterNetworks(IPAddress nodeNetwork, IPAddress gateway, IPAddress podNe
 			throw new InvalidValue("podNetwork", podNetworkText, "is " + IpFamily.of(podNetwork)
 					+ " but nodeNetwork is " + family + "; a cluster has one address family");
 		}
+		SpecialRanges.checkNetwork("nodeNetwork", nodeNetworkText, nodeNetwork, NODE_NETWORK_EXAMPLE);
+		SpecialRanges.checkNetwork("podNetwork", podNetworkText, podNetwork, POD_NETWORK_EXAMPLE);
 		if (nodeNetwork.overlaps(podNetwork)) {
 			throw new InvalidValue("podNetwork", podNetworkText, "overlaps the node network "
 					+ Addresses.format(nodeNetwork) + "; pods and nodes need disjoint address ranges");
@@ -66,6 +72,8 @@ record ClusterNetworks(IPAddress nodeNetwork, IPAddress gateway, IPAddress podNe
 			return Addresses.fromValue(family, network.add(BigInteger.ONE));
 		}
 		IPAddress gateway = Addresses.parseAddress("gateway", gatewayText);
+		SpecialRanges.checkAddress("gateway", gatewayText, gateway, false,
+				"a host address inside the node network " + Addresses.format(nodeNetwork));
 		BigInteger value = Addresses.valueOf(gateway);
 		BigInteger broadcast = nodeNetwork.getUpper().getValue();
 		String expected = "expected a host address inside the node network " + Addresses.format(nodeNetwork);

@@ -31,6 +31,14 @@ record CreatePodRequest(
 
 	static final int MAX_CONTAINERS = 64;
 	static final int MAX_PORTS = 256;
+	/**
+	 * No whitespace or control characters anywhere (an image reference never holds them; Kubernetes
+	 * refuses surrounding whitespace): no NUL, newline, ANSI escape, DEL, C1 control, line or
+	 * paragraph separator, or Unicode space (every White_Space character is Cc or Z). Written so that
+	 * ECMA-262 regexes (the OpenAPI schema) read it the same way.
+	 */
+	static final String IMAGE = "[^\\p{Cc}\\p{Cf}\\p{Z}]+";
+	static final String IMAGE_MESSAGE = "must be an image reference without spaces or control characters, e.g. nginx:1.27";
 
 	@Schema(name = "ContainerRequest")
 	record ContainerRequest(
@@ -39,8 +47,10 @@ record CreatePodRequest(
 			@NotNull @Size(min = 1, max = 63) @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_MESSAGE)
 			String name,
 
-			@Schema(description = "Container image", example = "nginx:1.27", requiredMode = Schema.RequiredMode.REQUIRED)
+			@Schema(description = "Container image reference, without spaces or control characters", example = "nginx:1.27",
+					requiredMode = Schema.RequiredMode.REQUIRED)
 			@NotBlank @Size(max = 512)
+			@Pattern(regexp = CreatePodRequest.IMAGE, message = CreatePodRequest.IMAGE_MESSAGE)
 			String image,
 
 			@Schema(description = "Ports the container listens on; no two containers of a pod may declare the same "

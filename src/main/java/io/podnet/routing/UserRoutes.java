@@ -5,6 +5,7 @@ import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
+import io.podnet.ipam.SpecialRanges;
 import io.podnet.ipam.SubnetPool;
 import io.podnet.node.NodeRepository;
 import io.podnet.system.Conflict;
@@ -44,6 +45,7 @@ class UserRoutes {
 			throw new InvalidValue("destination", request.destination(), "is " + IpFamily.of(destination)
 					+ " but the cluster is " + cluster.getIpFamily());
 		}
+		SpecialRanges.checkDestination("destination", request.destination(), destination);
 		IPAddress nextHop = type == RouteType.STATIC ? nextHop(cluster, request.nextHop()) : null;
 		checkNodeNetworkIsNotShadowed(cluster, destination);
 		checkNoNodeSubnetIsTakenOver(cluster, destination);
@@ -87,6 +89,8 @@ class UserRoutes {
 
 	private static IPAddress nextHop(Cluster cluster, String text) {
 		IPAddress nextHop = Addresses.parseAddress("nextHop", text);
+		SpecialRanges.checkAddress("nextHop", text, nextHop, false, "an address on the node network "
+				+ cluster.getNodeNetwork());
 		IPAddress nodeNetwork = cluster.nodeNetworkBlock();
 		BigInteger value = Addresses.valueOf(nextHop);
 		boolean usable = IpFamily.of(nextHop) == cluster.getIpFamily() && nodeNetwork.contains(nextHop)

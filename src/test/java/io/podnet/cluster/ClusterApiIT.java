@@ -240,6 +240,13 @@ class ClusterApiIT extends IntegrationTest {
 			gateway on the network address           | {'name':'c','nodeNetwork':'10.100.0.0/24','podNetwork':'10.244.0.0/16','gateway':'10.100.0.0'}         | gateway                | network address
 			gateway on the broadcast address         | {'name':'c','nodeNetwork':'10.100.0.0/24','podNetwork':'10.244.0.0/16','gateway':'10.100.0.255'}       | gateway                | broadcast address
 			node network too small                   | {'name':'c','nodeNetwork':'10.100.0.0/31','podNetwork':'10.244.0.0/16'}                                | nodeNetwork            | no room for a gateway and a node
+			pod network in loopback                  | {'name':'c','nodeNetwork':'10.100.0.0/24','podNetwork':'127.0.0.0/16'}                                 | podNetwork             | overlaps the loopback range 127.0.0.0/8; expected a private range such as 10.244.0.0/16
+			node network in loopback                 | {'name':'c','nodeNetwork':'127.0.0.0/24','podNetwork':'10.244.0.0/16'}                                 | nodeNetwork            | overlaps the loopback range 127.0.0.0/8
+			pod network in multicast                 | {'name':'c','nodeNetwork':'10.100.0.0/24','podNetwork':'224.0.0.0/16'}                                 | podNetwork             | overlaps the multicast range 224.0.0.0/4
+			pod network in link-local                | {'name':'c','nodeNetwork':'10.100.0.0/24','podNetwork':'169.254.0.0/16'}                               | podNetwork             | overlaps the link-local range 169.254.0.0/16
+			IPv6 node network IPv4-mapped            | {'name':'c','nodeNetwork':'::ffff:10.100.0.0/120','podNetwork':'fd00:10:244::/56'}                     | nodeNetwork            | overlaps the IPv4-mapped range ::ffff:0:0/96
+			IPv6 pod network holding :: and ::1      | {'name':'c','nodeNetwork':'fd00:10:100::/64','podNetwork':'::/56'}                                     | podNetwork             | overlaps the loopback range ::1/128
+			IPv6 pod network in multicast            | {'name':'c','nodeNetwork':'fd00:10:100::/64','podNetwork':'ff00::/56'}                                 | podNetwork             | overlaps the multicast range ff00::/8
 			""")
 	void invalidAddressPlanIsRefusedNamingTheField(String description, String request, String field, String detail) {
 		Reply refused = api.post(CLUSTERS, json(request));

@@ -75,6 +75,24 @@ class ClusterNetworksTests {
 			IPv6 /128 node network                            | fd00:10:100::/128 | -                | fd00:10:244::/56  | -           | nodeNetwork            | leaves no room
 			IPv4 /31 pod network: not one node subnet fits    | 10.100.0.0/24     | -                | 10.244.0.0/31     | 31          | podNetwork             | too small for one node subnet; expected a prefix length of at most /30
 			IPv6 /127 pod network: not one node subnet fits   | fd00:10:100::/64  | -                | fd00:10:244::/127 | -           | podNetwork             | too small for one node subnet; expected a prefix length of at most /126
+			pod network inside loopback                       | 10.100.0.0/24     | -                | 127.0.0.0/16      | -           | podNetwork             | podNetwork: '127.0.0.0/16' overlaps the loopback range 127.0.0.0/8; expected a private range such as 10.244.0.0/16 or fd00:10:244::/56
+			node network inside loopback                      | 127.0.0.0/24      | -                | 10.244.0.0/16     | -           | nodeNetwork            | overlaps the loopback range 127.0.0.0/8; expected a private range such as 10.100.0.0/24 or fd00:10:100::/64
+			pod network holding loopback                      | 10.100.0.0/24     | -                | 126.0.0.0/7       | 16          | podNetwork             | overlaps the loopback range 127.0.0.0/8
+			pod network in "this network"                     | 10.100.0.0/24     | -                | 0.0.0.0/16        | -           | podNetwork             | overlaps the "this network" range 0.0.0.0/8
+			pod network in link-local                         | 10.100.0.0/24     | -                | 169.254.0.0/16    | -           | podNetwork             | overlaps the link-local range 169.254.0.0/16
+			node network in link-local                        | 169.254.0.0/24    | -                | 10.244.0.0/16     | -           | nodeNetwork            | overlaps the link-local range 169.254.0.0/16
+			pod network in multicast                          | 10.100.0.0/24     | -                | 224.0.0.0/16      | -           | podNetwork             | overlaps the multicast range 224.0.0.0/4
+			pod network in class E                            | 10.100.0.0/24     | -                | 240.0.0.0/16      | -           | podNetwork             | overlaps the reserved (class E) range 240.0.0.0/4
+			node network holding the limited broadcast        | 255.255.255.0/24  | -                | 10.244.0.0/16     | -           | nodeNetwork            | overlaps the reserved (class E) range 240.0.0.0/4
+			IPv6 node network IPv4-mapped                     | ::ffff:10.100.0.0/120 | -            | fd00:10:244::/56  | -           | nodeNetwork            | overlaps the IPv4-mapped range ::ffff:0:0/96 (Linux drops IPv6 packets with a v4-mapped source
+			IPv6 pod network: the IPv4-mapped block           | fd00:10:100::/64  | -                | ::ffff:0:0/96     | 112         | podNetwork             | overlaps the IPv4-mapped range ::ffff:0:0/96
+			IPv6 pod network holding :: and ::1               | fd00:10:100::/64  | -                | ::/56             | -           | podNetwork             | overlaps the loopback range ::1/128
+			IPv6 pod network in IPv4-compatible space         | fd00:10:100::/64  | -                | ::a00:0/104       | 120         | podNetwork             | overlaps the unspecified, loopback and IPv4-compatible range ::/96
+			IPv6 pod network in link-local                    | fd00:10:100::/64  | -                | fe80::/56         | -           | podNetwork             | overlaps the link-local range fe80::/10
+			IPv6 node network in link-local                   | fe80::/64         | -                | fd00:10:244::/56  | -           | nodeNetwork            | overlaps the link-local range fe80::/10
+			IPv6 pod network in multicast                     | fd00:10:100::/64  | -                | ff00::/56         | -           | podNetwork             | overlaps the multicast range ff00::/8
+			IPv4-mapped gateway in an IPv6 cluster            | fd00:10:100::/64  | ::ffff:10.100.0.1 | fd00:10:244::/56 | -           | gateway                | is in the IPv4-mapped range ::ffff:0:0/96
+			loopback gateway                                  | 10.100.0.0/24     | 127.0.0.1        | 10.244.0.0/16     | -           | gateway                | is in the loopback range 127.0.0.0/8
 			""")
 	void invalidPlansAreRefusedNamingTheField(String description, String nodeNetwork, String gateway, String podNetwork,
 			Integer nodePrefix, String field, String detail) {

@@ -143,6 +143,45 @@ class GatewayRouteIT extends IntegrationTest {
 		assertThat(api.get("/api/v1/clusters/nope/nodes/node-1/routes").status()).isEqualTo(404);
 	}
 
+	@Test
+	void routesInsideSpecialRangesAreRefusedButSupernetsOfThemAreNot() {
+		cluster("10.100.0.0/24", "10.244.0.0/16");
+		api.post(DEMO + "/nodes", json("{'name':'node-1'}"));
+		String before = api.get(DEMO + "/routes").body();
+
+		assertRefused("{'destination':'127.0.0.0/16','type':'BLACKHOLE'}", "destination", "the loopback range 127.0.0.0/8");
+		assertRefused("{'destination':'224.0.0.0/16','type':'BLACKHOLE'}", "destination", "the multicast range 224.0.0.0/4");
+		assertRefused("{'destination':'169.254.169.254/32','type':'BLACKHOLE'}", "destination", "link-local");
+		assertRefused("{'destination':'255.255.255.255/32','type':'EXTERNAL'}", "destination", "limited broadcast");
+		assertThat(api.get(DEMO + "/routes").body()).as("nothing added").isEqualTo(before);
+
+		for (String supernet : List.of("0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1")) {
+			Reply added = api.post(DEMO + "/routes", json("{'destination':'" + supernet + "','type':'EXTERNAL'}"));
+			assertThat(added.status()).as(supernet + ": " + added).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void ipv6RoutesInsideSpecialRangesAreRefused() {
+		cluster("fd00:10:100::/64", "fd00:10:244::/56");
+
+		assertRefused("{'destination':'::ffff:10.50.0.0/112','type':'BLACKHOLE'}", "destination",
+				"the IPv4-mapped range ::ffff:0:0/96");
+		assertRefused("{'destination':'fe80::/64','type':'BLACKHOLE'}", "destination", "link-local");
+		assertRefused("{'destination':'ff02::/16','type':'BLACKHOLE'}", "destination", "multicast");
+		assertRefused("{'destination':'2001:db8::/32','nextHop':'::ffff:10.100.0.2'}", "nextHop", "IPv4-mapped");
+		Reply defaultRoute = api.post(DEMO + "/routes", json("{'destination':'::/0','type':'EXTERNAL'}"));
+		assertThat(defaultRoute.status()).as(defaultRoute.toString()).isEqualTo(201);
+	}
+
+	private void assertRefused(String route, String field, String detail) {
+		Reply refused = api.post(DEMO + "/routes", json(route));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.text("field")).isEqualTo(field);
+		assertThat(refused.text("detail")).startsWith(field + ": ").contains(detail);
+	}
+
 	private void cluster(String nodeNetwork, String podNetwork) {
 		Reply created = api.post("/api/v1/clusters",
 				json("{'name':'demo','nodeNetwork':'" + nodeNetwork + "','podNetwork':'" + podNetwork + "'}"));
