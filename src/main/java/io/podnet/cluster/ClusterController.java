@@ -2,11 +2,13 @@ package io.podnet.cluster;
 
 import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
+import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +31,7 @@ class ClusterController {
 		this.clusters = clusters;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a cluster",
 			description = "Validates the address plan (no host bits, one family, pod and node networks disjoint, "
 					+ "room for a bridge and a pod per node subnet) and fills in the defaults: gateway = first usable "
@@ -51,9 +53,11 @@ class ClusterController {
 
 	@GetMapping("/{cluster}")
 	@Operation(summary = "Get a cluster", description = "The cluster and how many node subnets are allocated and free.")
-	ResponseEntity<ClusterView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
+	ResponseEntity<ClusterView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Answer only if the cluster is at this ETag (else 412)")
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		ClusterView view = clusters.get(cluster);
-		return ResponseEntity.ok().eTag(view.etag()).body(view);
+		return Versions.answer(view, view.resourceVersion(), ifMatch, "cluster '" + cluster + "'");
 	}
 
 	@DeleteMapping("/{cluster}")

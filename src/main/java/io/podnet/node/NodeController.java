@@ -2,11 +2,13 @@ package io.podnet.node;
 
 import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
+import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +31,7 @@ class NodeController {
 		this.nodes = nodes;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add a node",
 			description = "Allocates the node's eth0 address on the node network and its pod subnet from the pod "
 					+ "network, both next-fit like Kubernetes' range allocator (a freed one is reused only after "
@@ -56,9 +58,11 @@ class NodeController {
 	@GetMapping("/{node}")
 	@Operation(summary = "Get a node")
 	ResponseEntity<NodeView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			@Parameter(description = "Node name", example = "node-1") @PathVariable String node) {
+			@Parameter(description = "Node name", example = "node-1") @PathVariable String node,
+			@Parameter(description = "Answer only if the node is at this ETag (else 412)")
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		NodeView view = nodes.get(cluster, node);
-		return ResponseEntity.ok().eTag(view.etag()).body(view);
+		return Versions.answer(view, view.resourceVersion(), ifMatch, "node '" + node + "'");
 	}
 
 	@DeleteMapping("/{node}")

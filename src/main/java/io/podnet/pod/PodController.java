@@ -3,12 +3,14 @@ package io.podnet.pod;
 import io.podnet.routing.RouteView;
 import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
+import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +33,7 @@ class PodController {
 		this.pods = pods;
 	}
 
-	@PostMapping("/namespaces/{namespace}/pods")
+	@PostMapping(path = "/namespaces/{namespace}/pods", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a pod",
 			description = "Places the pod on nodeName, or on the node with the most free pod slots (ties by name), and "
 					+ "gives it the next free IP of that node's pod subnet, next-fit like host-local CNI (never the "
@@ -50,9 +52,11 @@ class PodController {
 	@Operation(summary = "Get a pod")
 	ResponseEntity<PodView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
-			@Parameter(description = "Pod name", example = "web") @PathVariable String pod) {
+			@Parameter(description = "Pod name", example = "web") @PathVariable String pod,
+			@Parameter(description = "Answer only if the pod is at this ETag (else 412)")
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		PodView view = pods.get(cluster, namespace, pod);
-		return ResponseEntity.ok().eTag(view.etag()).body(view);
+		return Versions.answer(view, view.resourceVersion(), ifMatch, "pod " + namespace + "/" + pod);
 	}
 
 	@GetMapping("/namespaces/{namespace}/pods")

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,7 @@ class RouteController {
 		this.userRoutes = userRoutes;
 	}
 
-	@PostMapping("/routes")
+	@PostMapping(path = "/routes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add a user route to the gateway",
 			description = "STATIC (via nextHop, an address on the node network), BLACKHOLE (dropped) or EXTERNAL (out "
 					+ "of the cluster). A route may not cover part of a node's subnet with an equal or longer prefix, "

@@ -1,6 +1,7 @@
 package io.podnet.system;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -80,24 +85,32 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
-				.map(ApiErrors::describe).toList();
+		List<FieldError> fieldErrors = ex.getBindingResult().getFieldErrors();
+		List<Map<String, Object>> errors = fieldErrors.stream()
+				.sorted(Comparator.comparing(FieldError::getField))
+				.limit(MAX_ERRORS).map(ApiErrors::describe).toList();
 		String detail = errors.stream()
 				.map(e -> e.get("field") + ": " + (shown(e.get("value")) + " " + e.get("message")).strip())
-				.sorted().collect(Collectors.joining("; "));
+				.collect(Collectors.joining("; "));
+		if (fieldErrors.size() > MAX_ERRORS) {
+			detail += "; and " + (fieldErrors.size() - MAX_ERRORS) + " more";
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 		body.setType(URI.create(TYPE_PREFIX + "invalid-value"));
 		body.setTitle("Invalid value");
 		body.setProperty("errors", errors);
+		body.setProperty("errorCount", fieldErrors.size());
 		return ResponseEntity.unprocessableContent().body(body);
 	}
 
+	/** At most this many field errors are listed: 100,000 null containers are one mistake, not 100,000. */
+	static final int MAX_ERRORS = 20;
+
 	private static Map<String, Object> describe(FieldError error) {
-		Object value = error.getRejectedValue();
+		String value = Echo.of(error.getRejectedValue());
 		return value == null
 				? Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()))
-				: Map.of("field", error.getField(), "value", String.valueOf(value),
-						"message", String.valueOf(error.getDefaultMessage()));
+				: Map.of("field", error.getField(), "value", value, "message", String.valueOf(error.getDefaultMessage()));
 	}
 
 	private static String shown(Object value) {
@@ -107,13 +120,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		PayloadTooLarge tooLarge = find(ex, PayloadTooLarge.class);
-		if (tooLarge != null) {
-			ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-			body.setType(URI.create(TYPE_PREFIX + "payload-too-large"));
-			body.setTitle("Payload too large");
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(body);
-		}
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
@@ -125,6 +131,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			String expected = mismatch.getTargetType() == null ? "another type" : typeName(mismatch.getTargetType());
 			return badRequest(field + ": wrong type, expected " + expected, field);
 		}
+		if (cause instanceof InputCoercionException outOfRange) {
+			String field = fieldBeingRead(outOfRange);
+			return badRequest((field == null ? "a number" : field + ":") + " is out of range; expected an integer from "
+					+ Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + " (and within the field's own limits)", field);
+		}
+		if (cause instanceof DatabindException) {
+			// the body is well-formed JSON of the wrong shape: an array, a string, a number...
+			return badRequest("the request body must be a JSON object with this request's fields", null);
+		}
 		if (cause instanceof StreamReadException || cause instanceof JacksonException) {
 			JacksonException json = (JacksonException) cause;
 			String where = json.getLocation() == null ? ""
@@ -134,13 +149,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return badRequest("the request body is missing or unreadable; expected a JSON object", null);
 	}
 
-	private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
+	/** The field the parser was on when a number did not fit, if it can tell. */
+	private static String fieldBeingRead(InputCoercionException e) {
+		JsonParser parser = e.processor();
+		StringBuilder path = new StringBuilder();
+		for (TokenStreamContext context = parser == null ? null : parser.streamReadContext();
+				context != null && !context.inRoot(); context = context.getParent()) {
+			path.insert(0, context.inArray() ? "[" + context.getCurrentIndex() + "]" : "." + context.currentName());
 		}
-		return null;
+		return path.isEmpty() ? null : path.substring(path.charAt(0) == '.' ? 1 : 0);
 	}
 
 	private static String path(JacksonException e) {

@@ -5,14 +5,18 @@ public class InvalidValue extends Problem {
 
 	private final String field;
 
+	/** A detail longer than this is cut: the reason may quote the (hostile) input. */
+	private static final int MAX_DETAIL = 1000;
+
 	public InvalidValue(String field, Object value, String reason) {
-		super(field + ": " + describe(value) + " " + reason);
+		super(Echo.cut(field + ": " + describe(value) + " " + reason, MAX_DETAIL));
 		this.field = field;
-		with("field", field).with("value", value == null ? null : String.valueOf(value));
+		with("field", field).with("value", Echo.of(value));
 	}
 
 	private static String describe(Object value) {
-		return value == null ? "missing value" : "'" + value + "'";
+		String shown = Echo.of(value);
+		return value == null ? "missing value" : shown == null ? "the value" : "'" + shown + "'";
 	}
 
 	public String field() {

@@ -3,6 +3,7 @@ package io.podnet.system;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -20,5 +21,14 @@ class JsonConfig {
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/**
+	 * {"name":"a","name":"b"} is refused (400) rather than "last one wins": a proxy or audit log that
+	 * reads the first key would otherwise see a different request than podnet acts on.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noDuplicateKeys() {
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Limit;
 
 /**
@@ -22,6 +23,7 @@ public record Paging(Integer limit, List<String> after) {
 
 	public static final int MAX_LIMIT = 10_000;
 	private static final String VERSION = "v1";
+	private static final Pattern NAME = Pattern.compile("(" + Names.DNS1123_LABEL + ")?");
 
 	/** Checks the query parameters of a list request whose items sort by {@code keyCount} keys. */
 	public static Paging of(Integer limit, String continueToken, int keyCount) {
@@ -61,8 +63,11 @@ public record Paging(Integer limit, List<String> after) {
 		try {
 			String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
 			List<String> parts = Arrays.asList(text.split("\n", -1));
-			if (parts.size() == keyCount + 1 && parts.get(0).equals(VERSION)) {
-				return parts.subList(1, parts.size());
+			List<String> keys = parts.subList(1, parts.size());
+			// every sort key is a name (a DNS-1123 label); anything else was not made by podnet
+			if (parts.size() == keyCount + 1 && parts.get(0).equals(VERSION)
+					&& keys.stream().allMatch(key -> key.length() <= 63 && NAME.matcher(key).matches())) {
+				return keys;
 			}
 		} catch (IllegalArgumentException e) {
 			// not base64: answered below like any other foreign token

@@ -1,6 +1,7 @@
 package io.podnet.system;
 
 import java.util.Arrays;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Optimistic concurrency for clients, as Kubernetes does with resourceVersion: every resource
@@ -15,6 +16,16 @@ public final class Versions {
 
 	public static String etag(long version) {
 		return "\"" + version + "\"";
+	}
+
+	/**
+	 * A GET answer: the resource with its ETag, or 412 when If-Match names none of its current
+	 * version (RFC 9110 applies If-Match to every method).
+	 */
+	public static <T> ResponseEntity<T> answer(T body, String resourceVersion, String ifMatch, String resource) {
+		long version = Long.parseLong(resourceVersion);
+		checkIfMatch(ifMatch, version, resource);
+		return ResponseEntity.ok().eTag(etag(version)).body(body);
 	}
 
 	/** Refuses with 412 when If-Match is given and names none of the resource's current version. */

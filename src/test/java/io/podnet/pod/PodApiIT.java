@@ -157,6 +157,22 @@ class PodApiIT extends IntegrationTest {
 		assertThat(api.get("/api/v1/clusters/demo/pods").json().path("items")).isEmpty();
 	}
 
+	@Test
+	void imagesWithWhitespaceOrControlCharactersAreRefused() {
+		for (String image : new String[] {"nginx\\u0000:1.27", "nginx\\nrm -rf /", "\\u001b[2Jnginx", " nginx:1.27 ",
+				"nginx :1.27", "nginx:1.27\\t", "nginx\\u00a0:1.27", "nginx\\u202e:1.27"}) {
+			Reply reply = api.post(PODS, json("{'name':'x','containers':[{'name':'a','image':'" + image + "'}]}"));
+			assertThat(reply.status()).as(image + ": " + reply).isEqualTo(422);
+			assertThat(reply.isProblem()).isTrue();
+			assertThat(reply.body()).contains("\"containers[0].image\"")
+					.contains("without spaces or control characters, e.g. nginx:1.27");
+		}
+		assertThat(api.get("/api/v1/clusters/demo/pods").json().path("items")).isEmpty();
+		Reply digest = api.post(PODS, json("{'name':'x','containers':[{'name':'a','image':"
+				+ "'registry.example.com:5000/team/app@sha256:" + "0".repeat(64) + "'}]}"));
+		assertThat(digest.status()).as(digest.toString()).isEqualTo(201);
+	}
+
 	private void assertInvalid(String body, String field) {
 		Reply reply = api.post(PODS, json(body));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
