@@ -33,15 +33,26 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 			+ " and p.name > :afterName order by p.name")
 	List<Pod> findInNamespace(Cluster cluster, String namespace, String afterName, Limit limit);
 
-	/** A page of the cluster's pods by namespace and name, after the given pair. */
-	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster"
-			+ " and (p.namespace, p.name) > (:afterNamespace, :afterName) order by p.namespace, p.name")
-	List<Pod> findInCluster(Cluster cluster, String afterNamespace, String afterName, Limit limit);
+	/*
+	 * Keyset pages over (namespace, name) are read as two index range scans, the rest of the current
+	 * namespace and then the namespaces after it, rather than one row-value comparison, which H2
+	 * does not serve from the index (the first of 150,000 pods' pages took 0.8 s that way).
+	 */
 
-	/** A page of a node's pods by namespace and name, after the given pair. */
-	@Query("select p from Pod p join fetch p.node where p.node = :node"
-			+ " and (p.namespace, p.name) > (:afterNamespace, :afterName) order by p.namespace, p.name")
-	List<Pod> findOnNode(Node node, String afterNamespace, String afterName, Limit limit);
+	/** The cluster's pods in namespaces after the given one, by namespace and name. */
+	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace > :afterNamespace"
+			+ " order by p.namespace, p.name")
+	List<Pod> findInClusterAfterNamespace(Cluster cluster, String afterNamespace, Limit limit);
+
+	/** A node's pods in one namespace after the given name, by name. */
+	@Query("select p from Pod p join fetch p.node where p.node = :node and p.namespace = :namespace"
+			+ " and p.name > :afterName order by p.name")
+	List<Pod> findOnNodeInNamespace(Node node, String namespace, String afterName, Limit limit);
+
+	/** A node's pods in namespaces after the given one, by namespace and name. */
+	@Query("select p from Pod p join fetch p.node where p.node = :node and p.namespace > :afterNamespace"
+			+ " order by p.namespace, p.name")
+	List<Pod> findOnNodeAfterNamespace(Node node, String afterNamespace, Limit limit);
 
 	/** Taken pod IPs of a node in [from, to], in order: what the next-fit allocator reads. */
 	@Query("select p.ipValue from Pod p where p.node = :node and p.ipValue between :from and :to order by p.ipValue")

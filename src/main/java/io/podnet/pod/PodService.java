@@ -17,7 +17,9 @@ import io.podnet.system.Names;
 import io.podnet.system.ResourceNotFound;
 import io.podnet.system.Versions;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Limit;
@@ -98,10 +100,30 @@ public class PodService {
 	/** All namespaces, or one node's pods, by namespace and name. */
 	@Transactional(readOnly = true)
 	ItemList<PodView> listCluster(String clusterName, String nodeName, Paging paging) {
-		List<Pod> rows = nodeName == null
-				? pods.findInCluster(clusters.find(clusterName), paging.after(0), paging.after(1), paging.fetch())
-				: pods.findOnNode(nodes.find(clusterName, nodeName), paging.after(0), paging.after(1), paging.fetch());
+		List<Pod> rows;
+		if (nodeName == null) {
+			Cluster cluster = clusters.find(clusterName);
+			rows = afterNamespaceAndName(paging,
+					(limit) -> pods.findInNamespace(cluster, paging.after(0), paging.after(1), limit),
+					(limit) -> pods.findInClusterAfterNamespace(cluster, paging.after(0), limit));
+		} else {
+			Node node = nodes.find(clusterName, nodeName);
+			rows = afterNamespaceAndName(paging,
+					(limit) -> pods.findOnNodeInNamespace(node, paging.after(0), paging.after(1), limit),
+					(limit) -> pods.findOnNodeAfterNamespace(node, paging.after(0), limit));
+		}
 		return paging.page(rows, p -> List.of(p.getNamespace(), p.getName()), PodView::of);
+	}
+
+	/** The rows after (namespace, name): the rest of that namespace, then as many of the later ones as fit. */
+	private static List<Pod> afterNamespaceAndName(Paging paging, Function<Limit, List<Pod>> restOfNamespace,
+			Function<Limit, List<Pod>> laterNamespaces) {
+		Limit limit = paging.fetch();
+		List<Pod> rows = new ArrayList<>(paging.after(0).isEmpty() ? List.of() : restOfNamespace.apply(limit));
+		if (limit.isUnlimited() || rows.size() < limit.max()) {
+			rows.addAll(laterNamespaces.apply(limit.isUnlimited() ? limit : Limit.of(limit.max() - rows.size())));
+		}
+		return rows;
 	}
 
 	/** Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps. */

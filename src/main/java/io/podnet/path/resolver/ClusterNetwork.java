@@ -46,6 +46,12 @@ final class ClusterNetwork implements Network {
 		return POD_PREFIX + pod.qualifiedName();
 	}
 
+	/** A pod the caller has already read (source, destination): the trace will not read it again. */
+	void know(Pod pod) {
+		podsByIp.put(pod.getIpValue(), Optional.of(pod));
+		pod(pod);
+	}
+
 	/** The pod that owns that IP, if any; remembered for the rest of the trace. */
 	Optional<Pod> podWithIp(IPAddress address) {
 		return podsByIp.computeIfAbsent(Addresses.valueOf(address), ip -> pods.findByClusterAndIpValue(cluster, ip));

@@ -5,6 +5,7 @@ import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
+import io.podnet.ipam.SpecialRanges;
 import io.podnet.path.Flow;
 import io.podnet.path.Hop;
 import io.podnet.path.PathTracer;
@@ -46,8 +47,10 @@ class PathResolver {
 		}
 		Cluster cluster = clusters.find(clusterName);
 		Pod source = pod(cluster, "from", from);
-		IPAddress destination = destination(cluster, source, to);
 		ClusterNetwork network = new ClusterNetwork(cluster, snapshots.current(cluster), pods);
+		// the pods read here are handed to the network, so the trace does not read them again
+		network.know(source);
+		IPAddress destination = destination(cluster, network, to);
 		Trace trace = new PathTracer(network).trace(new Flow(ClusterNetwork.podDevice(source), destination, port,
 				protocol));
 		return view(network, source, trace);
@@ -75,13 +78,15 @@ class PathResolver {
 	}
 
 	/** "localhost", a pod "namespace/name", or an IP address of the cluster's family. */
-	private IPAddress destination(Cluster cluster, Pod source, String to) {
+	private IPAddress destination(Cluster cluster, ClusterNetwork network, String to) {
 		boolean ipv4 = cluster.getIpFamily() == IpFamily.IPv4;
 		if (to.equals("localhost")) {
 			return Addresses.parseAddress("to", ipv4 ? "127.0.0.1" : "::1");
 		}
 		if (to.contains("/")) {
-			return Addresses.parseAddress("to", pod(cluster, "to", to).getIp());
+			Pod target = pod(cluster, "to", to);
+			network.know(target);
+			return Addresses.parseAddress("to", target.getIp());
 		}
 		IPAddress address;
 		try {
@@ -90,6 +95,9 @@ class PathResolver {
 			throw new InvalidValue("to", to, "is not a destination; expected a pod (namespace/name), an IP address "
 					+ "or localhost");
 		}
+		// loopback is the pod itself, as localhost is; the other special ranges are never a pod's peer
+		SpecialRanges.checkAddress("to", to, address, true, "a pod (namespace/name), a unicast IP address or "
+				+ "localhost");
 		if (IpFamily.of(address) != cluster.getIpFamily()) {
 			throw new InvalidValue("to", to, "is " + IpFamily.of(address) + " but the cluster is "
 					+ cluster.getIpFamily());

@@ -22,6 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class RoutingSnapshots {
 
 	private final Map<Long, RoutingSnapshot> byCluster = new ConcurrentHashMap<>();
+	private final Map<Long, Object> rebuildLocks = new ConcurrentHashMap<>();
 	private final NodeRepository nodes;
 	private final RouteService routes;
 
@@ -37,17 +38,30 @@ class RoutingSnapshots {
 		if (cached != null && cached.routesVersion() >= cluster.getRoutesVersion()) {
 			return cached;
 		}
-		// Read after the cluster row, so the snapshot is at least as new as the version it carries.
-		RoutingSnapshot fresh = new RoutingSnapshot(cluster, routes.gatewayTable(cluster),
-				nodes.findPage(cluster, "", Limit.unlimited()));
-		byCluster.merge(cluster.getId(), fresh,
-				(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old);
-		return fresh;
+		// One rebuild per cluster at a time: the traces that arrive meanwhile wait for it rather than
+		// each reading thousands of nodes themselves.
+		synchronized (rebuildLock(cluster.getId())) {
+			cached = byCluster.get(cluster.getId());
+			if (cached != null && cached.routesVersion() >= cluster.getRoutesVersion()) {
+				return cached;
+			}
+			// Read after the cluster row, so the snapshot is at least as new as the version it carries.
+			RoutingSnapshot fresh = new RoutingSnapshot(cluster, routes.gatewayTable(cluster),
+					nodes.findPage(cluster, "", Limit.unlimited()));
+			byCluster.merge(cluster.getId(), fresh,
+					(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old);
+			return fresh;
+		}
+	}
+
+	private Object rebuildLock(long clusterId) {
+		return rebuildLocks.computeIfAbsent(clusterId, id -> new Object());
 	}
 
 	/** Forgets a deleted cluster's snapshot once the deletion is committed. */
 	@TransactionalEventListener
 	void forget(ClusterDeleted deleted) {
 		byCluster.remove(deleted.clusterId());
+		rebuildLocks.remove(deleted.clusterId());
 	}
 }

@@ -175,6 +175,26 @@ class PathApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void destinationsInSpecialRangesAreRefusedButLoopbackIsThePodItself() {
+		ipv4();
+		assertProblem("from=default/web&to=224.0.0.1", 422, "the multicast range 224.0.0.0/4");
+		assertProblem("from=default/web&to=169.254.169.254", 422, "link-local");
+		assertProblem("from=default/web&to=0.0.0.0", 422, "this network");
+		assertProblem("from=default/web&to=255.255.255.255", 422, "limited broadcast");
+		JsonNode loopback = path("from=default/web&to=127.0.0.1&port=80");
+		assertThat(loopback.path("scope").asString()).isEqualTo("SAME_POD");
+		assertThat(loopback.path("destination").path("pod").asString()).isEqualTo("default/web");
+	}
+
+	@Test
+	void ipv4MappedDestinationsAreRefusedInIpv6Clusters() {
+		articleCluster("fd00:10:100::/64", "fd00:10:244::/56");
+		assertProblem("from=default/web&to=::ffff:10.244.0.2", 422, "IPv4-mapped");
+		assertProblem("from=default/web&to=ff02::1", 422, "multicast");
+		assertThat(path("from=default/web&to=::1&port=80").path("scope").asString()).isEqualTo("SAME_POD");
+	}
+
+	@Test
 	void badParametersAre4xxProblemsThatSayWhatWasExpected() {
 		ipv4();
 		assertProblem("from=web&to=default/db", 422, "namespace/name");
