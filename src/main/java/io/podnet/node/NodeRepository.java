@@ -41,7 +41,7 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 	int deletePods(Node node);
 
 	/** A page of the cluster's nodes by name, after the given one (keyset paging). */
-	@Query("select n from Node n where n.cluster = :cluster and n.name > :after order by n.name")
+	@Query("select n from Node n where n.cluster = :cluster and n.name > :after order by n.cluster.id, n.name")
 	List<Node> findPage(Cluster cluster, String after, Limit limit);
 
 	Optional<Node> findByClusterAndAddressValue(Cluster cluster, BigInteger addressValue);

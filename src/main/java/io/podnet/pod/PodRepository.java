@@ -30,28 +30,29 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 
 	/** A page of a namespace's pods by name, after the given one (keyset paging). */
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace = :namespace"
-			+ " and p.name > :afterName order by p.name")
+			+ " and p.name > :afterName order by p.cluster.id, p.namespace, p.name")
 	List<Pod> findInNamespace(Cluster cluster, String namespace, String afterName, Limit limit);
 
 	/*
 	 * Keyset pages over (namespace, name) are read as two index range scans, the rest of the current
-	 * namespace and then the namespaces after it, rather than one row-value comparison, which H2
-	 * does not serve from the index (the first of 150,000 pods' pages took 0.8 s that way).
+	 * namespace and then the namespaces after it, rather than one row-value comparison. Each orders by
+	 * every column of its index, the leading cluster or node id too: only then does H2 read the rows
+	 * in index order instead of sorting the whole range (the first of 150,000 pods' pages took 1 s).
 	 */
 
 	/** The cluster's pods in namespaces after the given one, by namespace and name. */
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace > :afterNamespace"
-			+ " order by p.namespace, p.name")
+			+ " order by p.cluster.id, p.namespace, p.name")
 	List<Pod> findInClusterAfterNamespace(Cluster cluster, String afterNamespace, Limit limit);
 
 	/** A node's pods in one namespace after the given name, by name. */
 	@Query("select p from Pod p join fetch p.node where p.node = :node and p.namespace = :namespace"
-			+ " and p.name > :afterName order by p.name")
+			+ " and p.name > :afterName order by p.node.id, p.namespace, p.name")
 	List<Pod> findOnNodeInNamespace(Node node, String namespace, String afterName, Limit limit);
 
 	/** A node's pods in namespaces after the given one, by namespace and name. */
 	@Query("select p from Pod p join fetch p.node where p.node = :node and p.namespace > :afterNamespace"
-			+ " order by p.namespace, p.name")
+			+ " order by p.node.id, p.namespace, p.name")
 	List<Pod> findOnNodeAfterNamespace(Node node, String afterNamespace, Limit limit);
 
 	/** Taken pod IPs of a node in [from, to], in order: what the next-fit allocator reads. */
