@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# podnet's scale benchmark (issue 6). Builds the jar if needed, starts podnet on a free port of
+# 127.0.0.1 with a fixed heap, loads one cluster through the HTTP API (5,000 nodes, 150,000 pods),
+# measures each operation for a fixed time, stops the service and writes bench/RESULTS.md.
+#
+#   bench/run.sh                 full run on embedded H2 (a file database in a temp dir)
+#   bench/run.sh --postgres      full run on the local PostgreSQL (database podnet_bench, recreated)
+#   bench/run.sh --quick         smoke run: 200 nodes, 6,000 pods, 5 s per measurement
+#
+# Other options: --duration S (per measurement, default 20), --warmup S (default 3),
+# --threads N (concurrent clients, default 16), --heap SIZE (service -Xmx, default 512m),
+# --nodes N, --pods-per-node N, --out FILE, --jar FILE (use this jar, do not build),
+# --rebuild (always build). Environment for --postgres: PGHOST (127.0.0.1), PGPORT (5432),
+# PGUSER (postgres), PGPASSWORD, BENCH_DB (podnet_bench). BENCH_COMMIT overrides the commit written
+# to the results (for a jar given with --jar that was built from another tree).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+POSTGRES=0
+QUICK=0
+REBUILD=0
+JAR=""
+HEAP=512m
+THREADS=16
+DURATION=""
+WARMUP=""
+NODES=""
+PODS_PER_NODE=""
+OUT=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--postgres) POSTGRES=1 ;;
+		--quick) QUICK=1 ;;
+		--rebuild) REBUILD=1 ;;
+		--jar) JAR="$2"; shift ;;
+		--heap) HEAP="$2"; shift ;;
+		--threads) THREADS="$2"; shift ;;
+		--duration) DURATION="$2"; shift ;;
+		--warmup) WARMUP="$2"; shift ;;
+		--nodes) NODES="$2"; shift ;;
+		--pods-per-node) PODS_PER_NODE="$2"; shift ;;
+		--out) OUT="$2"; shift ;;
+		-h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+		*) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+if [ "$QUICK" = 1 ]; then
+	MODE=quick
+	: "${NODES:=200}" "${PODS_PER_NODE:=30}" "${DURATION:=5}" "${WARMUP:=2}" "${OUT:=bench/out/RESULTS-quick.md}"
+	V6=(--v6-nodes 100 --v6-rounds 2)
+else
+	MODE=full
+	: "${NODES:=5000}" "${PODS_PER_NODE:=30}" "${DURATION:=20}" "${WARMUP:=3}" "${OUT:=bench/RESULTS.md}"
+	V6=(--v6-nodes 200 --v6-rounds 20)
+fi
+mkdir -p bench/out "$(dirname "$OUT")"
+
+# --- the jar: built once, again only when the sources are newer
+if [ -z "$JAR" ]; then
+	JAR=target/podnet-0.1.0-SNAPSHOT.jar
+	if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f -print -quit)" ]; then
+		echo "building $JAR"
+		./mvnw -B -q -DskipTests package
+	fi
+fi
+[ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 1; }
+
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain -- src/main pom.xml 2>/dev/null)" ]; then
+	COMMIT="$COMMIT (with uncommitted changes in src/main or pom.xml)"
+fi
+COMMIT="${BENCH_COMMIT:-$COMMIT}" # what the jar was built from, when --jar names another build
+
+# --- a free port on 127.0.0.1
+PORT=""
+for _ in $(seq 1 200); do
+	candidate=$((20000 + RANDOM % 20000))
+	if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+		PORT=$candidate
+		break
+	fi
+done
+[ -n "$PORT" ] || { echo "no free port found" >&2; exit 1; }
+
+WORK="$(mktemp -d /tmp/podnet-bench.XXXXXX)"
+LOG="bench/out/service.log"
+SERVICE_PID=""
+PG_DB="${BENCH_DB:-podnet_bench}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+cleanup() {
+	if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+		echo "stopping podnet (pid $SERVICE_PID)"
+		kill "$SERVICE_PID" 2>/dev/null || true
+		for _ in $(seq 1 60); do
+			kill -0 "$SERVICE_PID" 2>/dev/null || break
+			sleep 0.5
+		done
+		kill -9 "$SERVICE_PID" 2>/dev/null || true
+		wait "$SERVICE_PID" 2>/dev/null || true
+	fi
+	if [ "$POSTGRES" = 1 ]; then
+		dropdb --if-exists "$PG_DB" 2>/dev/null || true
+	fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ARGS=(--server.port="$PORT" --server.address=127.0.0.1)
+if [ "$POSTGRES" = 1 ]; then
+	dropdb --if-exists "$PG_DB"
+	createdb "$PG_DB"
+	export SPRING_PROFILES_ACTIVE=postgres
+	export POSTGRES_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB" POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}"
+	PG_VERSION="$(psql -d "$PG_DB" -Atc 'show server_version' 2>/dev/null || echo '?')"
+	DATABASE="PostgreSQL $PG_VERSION on $PGHOST:$PGPORT (database $PG_DB, same machine)"
+else
+	ARGS+=(--spring.datasource.url="jdbc:h2:file:$WORK/db/podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+	DATABASE="H2 (embedded, file database in a temp dir)"
+fi
+
+GC="$(java "-Xmx$HEAP" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(G1|Parallel|Serial|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2}' | head -1)"
+echo "starting podnet on 127.0.0.1:$PORT with -Xmx$HEAP ($DATABASE); log in $LOG"
+java "-Xmx$HEAP" -jar "$JAR" "${ARGS[@]}" >"$LOG" 2>&1 &
+SERVICE_PID=$!
+
+for i in $(seq 1 240); do
+	if curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+		break
+	fi
+	if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+		echo "podnet exited during start; see $LOG" >&2
+		tail -30 "$LOG" >&2
+		exit 1
+	fi
+	if [ "$i" = 240 ]; then
+		echo "podnet not healthy after 120 s; see $LOG" >&2
+		exit 1
+	fi
+	sleep 0.5
+done
+echo "podnet is up (pid $SERVICE_PID)"
+
+COMMAND="bench/run.sh"
+[ "$POSTGRES" = 1 ] && COMMAND="$COMMAND --postgres"
+[ "$QUICK" = 1 ] && COMMAND="$COMMAND --quick"
+
+java -Xmx1g bench/Bench.java \
+	--base "http://127.0.0.1:$PORT" --pid "$SERVICE_PID" --clk-tck "$(getconf CLK_TCK)" \
+	--nodes "$NODES" --pods-per-node "$PODS_PER_NODE" --threads "$THREADS" \
+	--duration "$DURATION" --warmup "$WARMUP" "${V6[@]}" \
+	--out "$OUT" --database "$DATABASE" --heap "-Xmx$HEAP (${GC:-default} collector)" \
+	--commit "$COMMIT" --mode "$MODE" --service-log "$LOG" --command "$COMMAND"
+
+echo "results: $OUT"
