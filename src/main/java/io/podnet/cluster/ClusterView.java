@@ -2,6 +2,7 @@ package io.podnet.cluster;
 
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SubnetPool;
+import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -34,6 +35,6 @@ record ClusterView(
 	}
 
 	String etag() {
-		return "\"" + resourceVersion + "\"";
+		return Versions.etag(Long.parseLong(resourceVersion));
 	}
 }

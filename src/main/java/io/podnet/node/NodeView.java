@@ -1,5 +1,6 @@
 package io.podnet.node;
 
+import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -29,6 +30,6 @@ public record NodeView(
 	}
 
 	String etag() {
-		return "\"" + resourceVersion + "\"";
+		return Versions.etag(Long.parseLong(resourceVersion));
 	}
 }

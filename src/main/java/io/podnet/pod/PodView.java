@@ -2,6 +2,7 @@ package io.podnet.pod;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.podnet.node.Node;
+import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,6 @@ record PodView(
 	}
 
 	String etag() {
-		return "\"" + resourceVersion + "\"";
+		return Versions.etag(Long.parseLong(resourceVersion));
 	}
 }
