@@ -12,7 +12,8 @@
 # --nodes N, --pods-per-node N, --out FILE, --jar FILE (use this jar, do not build),
 # --rebuild (always build). Environment for --postgres: PGHOST (127.0.0.1), PGPORT (5432),
 # PGUSER (postgres), PGPASSWORD, BENCH_DB (podnet_bench). BENCH_COMMIT overrides the commit written
-# to the results (for a jar given with --jar that was built from another tree).
+# to the results (for a jar given with --jar that was built from another tree). BENCH_JAVA_OPTS adds
+# options to the service's JVM (e.g. -XX:StartFlightRecording=filename=bench/out/podnet.jfr to profile).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -126,7 +127,8 @@ fi
 
 GC="$(java "-Xmx$HEAP" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(G1|Parallel|Serial|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2}' | head -1)"
 echo "starting podnet on 127.0.0.1:$PORT with -Xmx$HEAP ($DATABASE); log in $LOG"
-java "-Xmx$HEAP" -jar "$JAR" "${ARGS[@]}" >"$LOG" 2>&1 &
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options, e.g. a JFR recording
+java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}" >"$LOG" 2>&1 &
 SERVICE_PID=$!
 
 for i in $(seq 1 240); do

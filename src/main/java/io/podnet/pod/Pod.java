@@ -86,9 +86,14 @@ public class Pod {
 
 	/** The pod's own route table: default via its node's bridge, the node's pod subnet on eth0. */
 	public List<RouteView> routes() {
+		return routesOn(node);
+	}
+
+	/** The route table of every pod on that node: they differ only in their own address. */
+	public static List<RouteView> routesOn(Node node) {
 		return List.of(
-				new RouteView(cluster.getIpFamily().defaultDestination(), node.bridgeAddress(), INTERFACE, null,
-						RouteType.DEFAULT),
+				new RouteView(node.getCluster().getIpFamily().defaultDestination(), node.bridgeAddress(), INTERFACE,
+						null, RouteType.DEFAULT),
 				new RouteView(node.getPodSubnet(), null, INTERFACE, null, RouteType.CONNECTED));
 	}
 

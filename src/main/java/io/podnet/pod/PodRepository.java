@@ -15,8 +15,6 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 			+ " and p.name = :name")
 	Optional<Pod> find(Cluster cluster, String namespace, String name);
 
-	boolean existsByClusterAndNamespaceAndName(Cluster cluster, String namespace, String name);
-
 	/**
 	 * The pod without its node: for writers that lock the node next, which must be the first to
 	 * load it in the transaction (else the lock's fresher row clashes with the one loaded here).

@@ -10,6 +10,7 @@ import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
 import io.podnet.routing.RouteView;
 import io.podnet.system.Conflict;
+import io.podnet.system.Constraints;
 import io.podnet.system.InvalidValue;
 import io.podnet.system.ItemList;
 import io.podnet.system.Paging;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +55,6 @@ public class PodService {
 		checkNamespace(namespace);
 		List<Container> containers = PodSpec.containers(request.containers());
 		Cluster cluster = clusters.find(clusterName);
-		if (pods.existsByClusterAndNamespaceAndName(cluster, namespace, request.name())) {
-			throw Conflict.alreadyExists("pod", namespace + "/" + request.name(), "cluster '" + clusterName + "'");
-		}
 		Node node = request.nodeName() != null ? nodes.lock(cluster, request.nodeName()) : place(cluster);
 		int capacity = node.podCapacity();
 		if (node.getPodCount() >= capacity) {
@@ -72,7 +71,18 @@ public class PodService {
 		IPAddress ip = pool.addressAt(ipValue);
 		String hostInterface = HostInterfaceNames.pick(clusterName + "/" + namespace + "/" + request.name() + "/" + ip,
 				name -> pods.existsByNodeAndHostInterface(node, name));
-		Pod pod = pods.saveAndFlush(new Pod(node, namespace, request.name(), ip, hostInterface, containers));
+		Pod pod;
+		try {
+			// inserted at once, not at commit: the id is an identity column
+			pod = pods.save(new Pod(node, namespace, request.name(), ip, hostInterface, containers));
+		} catch (DataIntegrityViolationException e) {
+			// The name's uniqueness is the constraint's to check, not a select before every insert: a
+			// taken name is rare and the transaction rolls back all the same.
+			if (Constraints.violated(e, "uk_pod_name")) {
+				throw Conflict.alreadyExists("pod", namespace + "/" + request.name(), "cluster '" + clusterName + "'");
+			}
+			throw e;
+		}
 		node.podAdded(ipValue, true);
 		return PodView.of(pod);
 	}

@@ -3,7 +3,6 @@ package io.podnet.system;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -62,7 +61,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		log.info("Refused a write that conflicts with committed state: {}", cause);
 		// the unique constraints on names (uk_cluster_name, uk_node_name, uk_pod_name) mean a concurrent
 		// create of the same name won; retrying cannot succeed, unlike a lost race for an address
-		if (cause.toLowerCase(Locale.ROOT).matches("(?s).*uk_(cluster|node|pod)_name.*")) {
+		if (Constraints.violated(e, "uk_cluster_name") || Constraints.violated(e, "uk_node_name")
+				|| Constraints.violated(e, "uk_pod_name")) {
 			return problem(Conflict.nameTakenConcurrently());
 		}
 		return problem(Conflict.inUse("the request conflicts with a resource created or changed concurrently "

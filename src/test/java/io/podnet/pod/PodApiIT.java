@@ -205,6 +205,12 @@ class PodApiIT extends IntegrationTest {
 		createPod("web", "node-1");
 		Reply duplicate = createPod("web", "node-2");
 		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.text("type")).isEqualTo("urn:podnet:problem:already-exists");
+		assertThat(duplicate.text("detail")).contains("pod 'default/web' already exists in cluster 'demo'");
+		// the refused insert is rolled back with the rest: node-2 gave out no address
+		assertThat(api.get("/api/v1/clusters/demo/nodes/node-2").json().path("pods").path("allocated").asInt())
+				.isZero();
+		assertThat(createPod("web2", "node-2").text("ip")).isEqualTo("10.244.1.2");
 		assertThat(api.post("/api/v1/clusters/demo/namespaces/other/pods",
 				json("{'name':'web','containers':[{'name':'a','image':'i'}]}")).status()).isEqualTo(201);
 		assertThat(api.delete(PODS + "/web").status()).isEqualTo(204);

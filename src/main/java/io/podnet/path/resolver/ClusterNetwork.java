@@ -1,7 +1,6 @@
 package io.podnet.path.resolver;
 
 import inet.ipaddr.IPAddress;
-import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
 import io.podnet.node.Node;
 import io.podnet.path.Attachment;
@@ -12,8 +11,8 @@ import io.podnet.path.Network;
 import io.podnet.path.Protocol;
 import io.podnet.path.Route;
 import io.podnet.path.RouteTable;
+import io.podnet.path.resolver.TracedPod.PodRef;
 import io.podnet.pod.Pod;
-import io.podnet.pod.PodRepository;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -23,38 +22,48 @@ import java.util.Optional;
 /**
  * One cluster's network as the path tracer sees it during one trace: the gateway and the nodes
  * from the cluster's current {@link RoutingSnapshot}, pods read from the database as the packet
- * meets them. Every device's route table is the one the API shows for it, so a route change
- * changes the answer. One instance per trace, inside its read-only transaction.
+ * meets them (the request's own pods are handed over already read). Every device's route table
+ * is the one the API shows for it, so a route change changes the answer. One instance per trace,
+ * inside its read-only transaction.
  */
 final class ClusterNetwork implements Network {
 
 	private static final String POD_PREFIX = "pod ";
 
-	private final Cluster cluster;
+	private final long clusterId;
 	private final RoutingSnapshot routers;
-	private final PodRepository pods;
+	private final TracedPods pods;
 	private final Map<String, Device> podDevices = new HashMap<>();
-	private final Map<BigInteger, Optional<Pod>> podsByIp = new HashMap<>();
+	private final Map<BigInteger, Optional<TracedPod>> podsByIp = new HashMap<>();
+	/** A pod's table is its node's pods' table, already built in the snapshot. */
+	private final Map<String, RouteTable> podTables = new HashMap<>();
 
-	ClusterNetwork(Cluster cluster, RoutingSnapshot routers, PodRepository pods) {
-		this.cluster = cluster;
+	ClusterNetwork(long clusterId, RoutingSnapshot routers, TracedPods pods) {
+		this.clusterId = clusterId;
 		this.routers = routers;
 		this.pods = pods;
 	}
 
-	static String podDevice(Pod pod) {
+	static String podDevice(TracedPod pod) {
 		return POD_PREFIX + pod.qualifiedName();
 	}
 
-	/** A pod the caller has already read (source, destination): the trace will not read it again. */
-	void know(Pod pod) {
-		podsByIp.put(pod.getIpValue(), Optional.of(pod));
-		pod(pod);
+	/**
+	 * A pod the caller has already read (source, destination): the trace will not read it again.
+	 * False if its node is not in the routing snapshot, i.e. the node was deleted, pods and all,
+	 * since the pod was read: the pod is gone.
+	 */
+	boolean know(TracedPod pod) {
+		if (pod(pod).isEmpty()) {
+			return false;
+		}
+		podsByIp.put(pod.ipValue(), Optional.of(pod));
+		return true;
 	}
 
 	/** The pod that owns that IP, if any; remembered for the rest of the trace. */
-	Optional<Pod> podWithIp(IPAddress address) {
-		return podsByIp.computeIfAbsent(Addresses.valueOf(address), ip -> pods.findByClusterAndIpValue(cluster, ip));
+	Optional<TracedPod> podWithIp(IPAddress address) {
+		return podsByIp.computeIfAbsent(Addresses.valueOf(address), ip -> pods.withIp(clusterId, ip));
 	}
 
 	@Override
@@ -71,12 +80,15 @@ final class ClusterNetwork implements Network {
 		}
 		String[] qualified = name.substring(POD_PREFIX.length()).split("/", 2);
 		return qualified.length < 2 ? Optional.empty()
-				: pods.find(cluster, qualified[0], qualified[1]).map(this::pod);
+				: pods.find(clusterId, new PodRef(qualified[0], qualified[1])).flatMap(this::pod);
 	}
 
 	@Override
 	public Optional<Route> longestPrefixMatch(Device device, IPAddress destination) {
 		RouteTable table = routers.table(device.name());
+		if (table == null) {
+			table = podTables.get(device.name());
+		}
 		if (table == null) {
 			table = new RouteTable(device.routes());
 		}
@@ -100,8 +112,8 @@ final class ClusterNetwork implements Network {
 		}
 		long nodeId = bridgeOwner.get().id();
 		return podWithIp(plain)
-				.filter(pod -> pod.getNode().getId() == nodeId)
-				.map(this::pod)
+				.filter(pod -> pod.nodeId() == nodeId)
+				.flatMap(this::pod)
 				.flatMap(device -> RoutingSnapshot.attachment(device, Pod.INTERFACE));
 	}
 
@@ -110,16 +122,27 @@ final class ClusterNetwork implements Network {
 		return routers.nodeOfBridge(segment).flatMap(entry -> RoutingSnapshot.attachment(entry.device(), Node.BRIDGE));
 	}
 
-	private Device pod(Pod pod) {
-		return podDevices.computeIfAbsent(podDevice(pod), name -> {
-			IPAddress eth0 = RoutingSnapshot.withPrefix(pod.getIp(), cluster.getNodeSubnetPrefixLength());
-			List<ContainerPort> ports = pod.getContainers().stream()
-					.flatMap(container -> container.ports().stream().map(port -> new ContainerPort(port.containerPort(),
-							Protocol.valueOf(port.protocol()), container.name())))
-					.toList();
-			String segment = RoutingSnapshot.bridgeSegment(pod.getNode().getName());
-			return Device.pod(name, Interface.veth(Pod.INTERFACE, eth0, segment, pod.getHostInterface()),
-					RoutingSnapshot.toRoutes(pod.routes()), ports);
-		});
+	/** The pod as a device: eth0 on its node's bridge, the route table its node's pods share. */
+	private Optional<Device> pod(TracedPod pod) {
+		String name = podDevice(pod);
+		Device cached = podDevices.get(name);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<RoutingSnapshot.NodeEntry> node = routers.node(pod.nodeId());
+		if (node.isEmpty()) {
+			return Optional.empty();
+		}
+		IPAddress eth0 = Addresses.fromValue(routers.ipFamily(), pod.ipValue())
+				.setPrefixLength(routers.nodeSubnetPrefixLength(), false);
+		List<ContainerPort> ports = pod.containers().stream()
+				.flatMap(container -> container.ports().stream().map(port -> new ContainerPort(port.containerPort(),
+						Protocol.valueOf(port.protocol()), container.name())))
+				.toList();
+		Device device = Device.pod(name, Interface.veth(Pod.INTERFACE, eth0, RoutingSnapshot.bridgeSegment(
+				pod.nodeName()), pod.hostInterface()), node.get().podRoutes(), ports);
+		podDevices.put(name, device);
+		podTables.put(name, node.get().podTable());
+		return Optional.of(device);
 	}
 }

@@ -1,7 +1,6 @@
 package io.podnet.path.resolver;
 
 import inet.ipaddr.IPAddress;
-import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
@@ -13,10 +12,10 @@ import io.podnet.path.Protocol;
 import io.podnet.path.Trace;
 import io.podnet.path.resolver.PathView.Endpoint;
 import io.podnet.path.resolver.PathView.HopView;
-import io.podnet.pod.Pod;
-import io.podnet.pod.PodRepository;
+import io.podnet.path.resolver.TracedPod.PodRef;
 import io.podnet.system.InvalidValue;
 import io.podnet.system.ResourceNotFound;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 class PathResolver {
 
 	private final ClusterService clusters;
-	private final PodRepository pods;
+	private final TracedPods pods;
 	private final RoutingSnapshots snapshots;
 
-	PathResolver(ClusterService clusters, PodRepository pods, RoutingSnapshots snapshots) {
+	PathResolver(ClusterService clusters, TracedPods pods, RoutingSnapshots snapshots) {
 		this.clusters = clusters;
 		this.pods = pods;
 		this.snapshots = snapshots;
@@ -45,12 +44,36 @@ class PathResolver {
 		if (port != null && (port < 1 || port > 65535)) {
 			throw new InvalidValue("port", port, "is not a port number; expected 1 to 65535");
 		}
-		Cluster cluster = clusters.find(clusterName);
-		Pod source = pod(cluster, "from", from);
-		ClusterNetwork network = new ClusterNetwork(cluster, snapshots.current(cluster), pods);
-		// the pods read here are handed to the network, so the trace does not read them again
-		network.know(source);
-		IPAddress destination = destination(cluster, network, to);
+		// Reported in this order: a missing cluster, a bad or missing source, then a bad destination.
+		Optional<PodRef> sourceRef = podRef(from);
+		if (sourceRef.isEmpty()) {
+			clusters.find(clusterName);
+			throw notAPod("from", from);
+		}
+		// A pod destination is read in the same statement as the source.
+		Optional<PodRef> targetRef = isPodRef(to) ? podRef(to) : Optional.empty();
+		List<TracedPod> found = pods.find(clusterName, targetRef.map(target -> List.of(sourceRef.get(), target))
+				.orElse(List.of(sourceRef.get())));
+		TracedPod source = existing(clusterName, found, sourceRef.get());
+		if (isPodRef(to) && targetRef.isEmpty()) {
+			throw notAPod("to", to);
+		}
+		RoutingSnapshot routers = snapshots.current(source.clusterId(), source.routesVersion())
+				.orElseThrow(() -> new ResourceNotFound("cluster", clusterName));
+		ClusterNetwork network = new ClusterNetwork(source.clusterId(), routers, pods);
+		if (!network.know(source)) {
+			throw podNotFound(clusterName, sourceRef.get());
+		}
+		IPAddress destination;
+		if (targetRef.isPresent()) {
+			TracedPod target = existing(clusterName, found, targetRef.get());
+			if (!network.know(target)) {
+				throw podNotFound(clusterName, targetRef.get());
+			}
+			destination = Addresses.fromValue(routers.ipFamily(), target.ipValue());
+		} else {
+			destination = destination(routers.ipFamily(), to);
+		}
 		Trace trace = new PathTracer(network).trace(new Flow(ClusterNetwork.podDevice(source), destination, port,
 				protocol));
 		return view(network, source, trace);
@@ -67,26 +90,42 @@ class PathResolver {
 		}
 	}
 
-	/** A pod named "namespace/name". */
-	private Pod pod(Cluster cluster, String field, String text) {
-		String[] parts = text.split("/", -1);
-		if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-			throw new InvalidValue(field, text, "is not a pod; expected namespace/name, e.g. default/web");
-		}
-		return pods.find(cluster, parts[0], parts[1]).orElseThrow(() -> new ResourceNotFound("pod", text,
-				"cluster '" + cluster.getName() + "'"));
+	private static boolean isPodRef(String to) {
+		return to.contains("/");
 	}
 
-	/** "localhost", a pod "namespace/name", or an IP address of the cluster's family. */
-	private IPAddress destination(Cluster cluster, ClusterNetwork network, String to) {
-		boolean ipv4 = cluster.getIpFamily() == IpFamily.IPv4;
-		if (to.equals("localhost")) {
-			return Addresses.parseAddress("to", ipv4 ? "127.0.0.1" : "::1");
+	/** A pod named "namespace/name", if the text is one. */
+	private static Optional<PodRef> podRef(String text) {
+		String[] parts = text.split("/", -1);
+		if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+			return Optional.empty();
 		}
-		if (to.contains("/")) {
-			Pod target = pod(cluster, "to", to);
-			network.know(target);
-			return Addresses.parseAddress("to", target.getIp());
+		return Optional.of(new PodRef(parts[0], parts[1]));
+	}
+
+	private static InvalidValue notAPod(String field, String text) {
+		return new InvalidValue(field, text, "is not a pod; expected namespace/name, e.g. default/web");
+	}
+
+	/** The pod among those read, else a 404 for the cluster if that is what is missing, else for the pod. */
+	private TracedPod existing(String clusterName, List<TracedPod> found, PodRef ref) {
+		for (TracedPod pod : found) {
+			if (pod.is(ref)) {
+				return pod;
+			}
+		}
+		clusters.find(clusterName);
+		throw podNotFound(clusterName, ref);
+	}
+
+	private static ResourceNotFound podNotFound(String clusterName, PodRef ref) {
+		return new ResourceNotFound("pod", ref.toString(), "cluster '" + clusterName + "'");
+	}
+
+	/** "localhost" or an IP address of the cluster's family. */
+	private static IPAddress destination(IpFamily family, String to) {
+		if (to.equals("localhost")) {
+			return Addresses.parseAddress("to", family == IpFamily.IPv4 ? "127.0.0.1" : "::1");
 		}
 		IPAddress address;
 		try {
@@ -98,21 +137,20 @@ class PathResolver {
 		// loopback is the pod itself, as localhost is; the other special ranges are never a pod's peer
 		SpecialRanges.checkAddress("to", to, address, true, "a pod (namespace/name), a unicast IP address or "
 				+ "localhost");
-		if (IpFamily.of(address) != cluster.getIpFamily()) {
-			throw new InvalidValue("to", to, "is " + IpFamily.of(address) + " but the cluster is "
-					+ cluster.getIpFamily());
+		if (IpFamily.of(address) != family) {
+			throw new InvalidValue("to", to, "is " + IpFamily.of(address) + " but the cluster is " + family);
 		}
 		return address;
 	}
 
-	private PathView view(ClusterNetwork network, Pod source, Trace trace) {
-		Endpoint from = new Endpoint(Addresses.format(trace.source()), source.qualifiedName(),
-				source.getNode().getName(), null, null, null);
-		Optional<Pod> target = trace.destination().isLoopback() ? Optional.of(source)
+	private PathView view(ClusterNetwork network, TracedPod source, Trace trace) {
+		Endpoint from = new Endpoint(Addresses.format(trace.source()), source.qualifiedName(), source.nodeName(), null,
+				null, null);
+		Optional<TracedPod> target = trace.destination().isLoopback() ? Optional.of(source)
 				: network.podWithIp(trace.destination());
-		Endpoint to = new Endpoint(Addresses.format(trace.destination()), target.map(Pod::qualifiedName).orElse(null),
-				target.map(p -> p.getNode().getName()).orElse(null), trace.listener(), trace.port(),
-				trace.port() == null ? null : trace.protocol().name());
+		Endpoint to = new Endpoint(Addresses.format(trace.destination()),
+				target.map(TracedPod::qualifiedName).orElse(null), target.map(TracedPod::nodeName).orElse(null),
+				trace.listener(), trace.port(), trace.port() == null ? null : trace.protocol().name());
 		return new PathView(trace.disposition(), trace.scope(), from, to, trace.ttl(),
 				trace.hops().stream().map(PathResolver::hop).toList(), trace.explanation());
 	}

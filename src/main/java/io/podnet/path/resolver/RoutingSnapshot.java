@@ -3,12 +3,14 @@ package io.podnet.path.resolver;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
+import io.podnet.ipam.IpFamily;
 import io.podnet.node.Node;
 import io.podnet.path.Attachment;
 import io.podnet.path.Device;
 import io.podnet.path.Interface;
 import io.podnet.path.Route;
 import io.podnet.path.RouteTable;
+import io.podnet.pod.Pod;
 import io.podnet.routing.RouteType;
 import io.podnet.routing.RouteView;
 import java.math.BigInteger;
@@ -31,18 +33,27 @@ final class RoutingSnapshot {
 	/** A node's bridge segment is named "node-1 cbr0": it reads well in explanations. */
 	private static final String BRIDGE_SUFFIX = " " + Node.BRIDGE;
 
-	/** What a trace needs of a node besides its device. */
-	record NodeEntry(long id, Device device) {
+	/** What a trace needs of a node besides its device: the route table its pods share, built once. */
+	record NodeEntry(long id, Device device, List<Route> podRoutes, RouteTable podTable) {
+
+		NodeEntry(long id, Device device, List<Route> podRoutes) {
+			this(id, device, podRoutes, new RouteTable(podRoutes));
+		}
 	}
 
 	private final long routesVersion;
+	private final IpFamily ipFamily;
+	private final int nodeSubnetPrefixLength;
 	private final Device gateway;
 	private final Map<String, NodeEntry> nodesByName = new HashMap<>();
+	private final Map<Long, NodeEntry> nodesById = new HashMap<>();
 	private final Map<BigInteger, NodeEntry> nodesByAddress = new HashMap<>();
 	private final Map<String, RouteTable> tables = new HashMap<>();
 
 	RoutingSnapshot(Cluster cluster, List<RouteView> gatewayTable, List<Node> nodes) {
 		this.routesVersion = cluster.getRoutesVersion();
+		this.ipFamily = cluster.getIpFamily();
+		this.nodeSubnetPrefixLength = cluster.getNodeSubnetPrefixLength();
 		int nodeNetworkPrefix = cluster.nodeNetworkBlock().getNetworkPrefixLength();
 		IPAddress gatewayEth0 = withPrefix(cluster.getGateway(), nodeNetworkPrefix);
 		this.gateway = Device.gateway(GATEWAY, List.of(Interface.ethernet(Node.UPLINK, gatewayEth0, NODE_NETWORK)),
@@ -53,8 +64,9 @@ final class RoutingSnapshot {
 			IPAddress cbr0 = withPrefix(node.bridgeAddress(), cluster.getNodeSubnetPrefixLength());
 			Device device = Device.node(node.getName(), List.of(Interface.ethernet(Node.UPLINK, eth0, NODE_NETWORK),
 					Interface.bridge(Node.BRIDGE, cbr0, bridgeSegment(node.getName()))), toRoutes(node.routes()));
-			NodeEntry entry = new NodeEntry(node.getId(), device);
+			NodeEntry entry = new NodeEntry(node.getId(), device, toRoutes(Pod.routesOn(node)));
 			nodesByName.put(node.getName(), entry);
+			nodesById.put(node.getId(), entry);
 			nodesByAddress.put(node.getAddressValue(), entry);
 			tables.put(node.getName(), new RouteTable(device.routes()));
 		}
@@ -62,6 +74,15 @@ final class RoutingSnapshot {
 
 	long routesVersion() {
 		return routesVersion;
+	}
+
+	IpFamily ipFamily() {
+		return ipFamily;
+	}
+
+	/** The prefix length of every node's pod subnet, and so of every pod's eth0. */
+	int nodeSubnetPrefixLength() {
+		return nodeSubnetPrefixLength;
 	}
 
 	static String bridgeSegment(String nodeName) {
@@ -74,6 +95,11 @@ final class RoutingSnapshot {
 
 	Optional<NodeEntry> node(String name) {
 		return Optional.ofNullable(nodesByName.get(name));
+	}
+
+	/** The node with that id, if it is in this snapshot. */
+	Optional<NodeEntry> node(long id) {
+		return Optional.ofNullable(nodesById.get(id));
 	}
 
 	/** The node whose bridge forms that segment. */

@@ -2,9 +2,11 @@ package io.podnet.path.resolver;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterDeleted;
+import io.podnet.cluster.ClusterRepository;
 import io.podnet.node.NodeRepository;
 import io.podnet.routing.RouteService;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
@@ -23,34 +25,44 @@ class RoutingSnapshots {
 
 	private final Map<Long, RoutingSnapshot> byCluster = new ConcurrentHashMap<>();
 	private final Map<Long, Object> rebuildLocks = new ConcurrentHashMap<>();
+	private final ClusterRepository clusters;
 	private final NodeRepository nodes;
 	private final RouteService routes;
 
-	RoutingSnapshots(NodeRepository nodes, RouteService routes) {
+	RoutingSnapshots(ClusterRepository clusters, NodeRepository nodes, RouteService routes) {
+		this.clusters = clusters;
 		this.nodes = nodes;
 		this.routes = routes;
 	}
 
-	/** The snapshot for the cluster as just read; call inside the trace's transaction. */
+	/**
+	 * The snapshot of a cluster at least as new as the routesVersion just read from its row, or
+	 * empty if the cluster has been deleted since; call inside the trace's transaction.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-	RoutingSnapshot current(Cluster cluster) {
-		RoutingSnapshot cached = byCluster.get(cluster.getId());
-		if (cached != null && cached.routesVersion() >= cluster.getRoutesVersion()) {
-			return cached;
+	Optional<RoutingSnapshot> current(long clusterId, long routesVersion) {
+		RoutingSnapshot cached = byCluster.get(clusterId);
+		if (cached != null && cached.routesVersion() >= routesVersion) {
+			return Optional.of(cached);
 		}
 		// One rebuild per cluster at a time: the traces that arrive meanwhile wait for it rather than
 		// each reading thousands of nodes themselves.
-		synchronized (rebuildLock(cluster.getId())) {
-			cached = byCluster.get(cluster.getId());
-			if (cached != null && cached.routesVersion() >= cluster.getRoutesVersion()) {
-				return cached;
+		synchronized (rebuildLock(clusterId)) {
+			cached = byCluster.get(clusterId);
+			if (cached != null && cached.routesVersion() >= routesVersion) {
+				return Optional.of(cached);
 			}
-			// Read after the cluster row, so the snapshot is at least as new as the version it carries.
-			RoutingSnapshot fresh = new RoutingSnapshot(cluster, routes.gatewayTable(cluster),
-					nodes.findPage(cluster, "", Limit.unlimited()));
-			byCluster.merge(cluster.getId(), fresh,
+			Optional<Cluster> cluster = clusters.findById(clusterId);
+			if (cluster.isEmpty()) {
+				return Optional.empty();
+			}
+			// The nodes and routes are read after the cluster row, so the snapshot is at least as new as
+			// the version it carries (itself at least the one the caller read).
+			RoutingSnapshot fresh = new RoutingSnapshot(cluster.get(), routes.gatewayTable(cluster.get()),
+					nodes.findPage(cluster.get(), "", Limit.unlimited()));
+			byCluster.merge(clusterId, fresh,
 					(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old);
-			return fresh;
+			return Optional.of(fresh);
 		}
 	}
 
