@@ -121,7 +121,7 @@ if [ "$POSTGRES" = 1 ]; then
 	PG_VERSION="$(psql -d "$PG_DB" -Atc 'show server_version' 2>/dev/null || echo '?')"
 	DATABASE="PostgreSQL $PG_VERSION on $PGHOST:$PGPORT (database $PG_DB, same machine)"
 else
-	ARGS+=(--spring.datasource.url="jdbc:h2:file:$WORK/db/podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+	ARGS+=(--spring.datasource.url="jdbc:h2:file:$WORK/db/podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64")
 	DATABASE="H2 (embedded, file database in a temp dir)"
 fi
 

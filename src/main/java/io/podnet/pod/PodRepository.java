@@ -24,7 +24,6 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 
 	Optional<Pod> findByClusterAndIpValue(Cluster cluster, BigInteger ipValue);
 
-	boolean existsByNodeAndHostInterface(Node node, String hostInterface);
 
 	/** A page of a namespace's pods by name, after the given one (keyset paging). */
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace = :namespace"

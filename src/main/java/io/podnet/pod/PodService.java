@@ -27,6 +27,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pods and their IPs. A pod's IP comes from its node's pod subnet, next-fit like the host-local
@@ -42,18 +43,40 @@ public class PodService {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 	private final NodeRepository nodeRows;
+	private final TransactionTemplate transactions;
 
-	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, NodeRepository nodeRows) {
+	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, NodeRepository nodeRows,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.pods = pods;
 		this.clusters = clusters;
 		this.nodes = nodes;
 		this.nodeRows = nodeRows;
 	}
 
-	@Transactional
+	/**
+	 * Creates the pod in one transaction; in the rare case that its veth name is already taken on
+	 * the node (see {@link HostInterfaceNames}), again with the next candidate name.
+	 */
 	PodView create(String clusterName, String namespace, CreatePodRequest request) {
 		checkNamespace(namespace);
 		List<Container> containers = PodSpec.containers(request.containers());
+		for (int attempt = 0;; attempt++) {
+			int hostInterfaceAttempt = attempt;
+			try {
+				return transactions.execute(status -> create(clusterName, namespace, request, containers,
+						hostInterfaceAttempt));
+			} catch (HostInterfaceTaken taken) {
+				if (attempt + 1 >= HostInterfaceNames.ATTEMPTS) {
+					throw Conflict.inUse("no free host interface name for the pod on node '" + taken.node + "' after "
+							+ HostInterfaceNames.ATTEMPTS + " attempts; retry the request");
+				}
+			}
+		}
+	}
+
+	private PodView create(String clusterName, String namespace, CreatePodRequest request, List<Container> containers,
+			int hostInterfaceAttempt) {
 		Cluster cluster = clusters.find(clusterName);
 		Node node = request.nodeName() != null ? nodes.lock(cluster, request.nodeName()) : place(cluster);
 		int capacity = node.podCapacity();
@@ -69,22 +92,36 @@ public class PodService {
 				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.getName() + "' pod subnet "
 						+ node.getPodSubnet()));
 		IPAddress ip = pool.addressAt(ipValue);
-		String hostInterface = HostInterfaceNames.pick(clusterName + "/" + namespace + "/" + request.name() + "/" + ip,
-				name -> pods.existsByNodeAndHostInterface(node, name));
+		String hostInterface = HostInterfaceNames.candidate(HostInterfaceNames.seed(clusterName, namespace,
+				request.name(), ip), hostInterfaceAttempt);
 		Pod pod;
 		try {
 			// inserted at once, not at commit: the id is an identity column
 			pod = pods.save(new Pod(node, namespace, request.name(), ip, hostInterface, containers));
 		} catch (DataIntegrityViolationException e) {
-			// The name's uniqueness is the constraint's to check, not a select before every insert: a
-			// taken name is rare and the transaction rolls back all the same.
+			// Both are the constraints' to check, not a select before every insert: a taken name or veth
+			// name is rare, and the transaction rolls back all the same.
 			if (Constraints.violated(e, "uk_pod_name")) {
 				throw Conflict.alreadyExists("pod", namespace + "/" + request.name(), "cluster '" + clusterName + "'");
+			}
+			if (Constraints.violated(e, "uk_pod_host_interface")) {
+				throw new HostInterfaceTaken(node.getName());
 			}
 			throw e;
 		}
 		node.podAdded(ipValue, true);
 		return PodView.of(pod);
+	}
+
+	/** The veth name picked for a pod is already on its node: the create is retried with the next one. */
+	private static final class HostInterfaceTaken extends RuntimeException {
+
+		private final String node;
+
+		HostInterfaceTaken(String node) {
+			super(null, null, false, false);
+			this.node = node;
+		}
 	}
 
 	/** The node with the most free pod slots (ties by name), locked. */

@@ -3,6 +3,7 @@ package io.podnet.pod;
 import static io.podnet.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podnet.ipam.Addresses;
 import io.podnet.support.Api.Reply;
 import io.podnet.support.IntegrationTest;
 import java.util.ArrayList;
@@ -210,13 +211,36 @@ class PodApiIT extends IntegrationTest {
 		// the refused insert is rolled back with the rest: node-2 gave out no address
 		assertThat(api.get("/api/v1/clusters/demo/nodes/node-2").json().path("pods").path("allocated").asInt())
 				.isZero();
-		assertThat(createPod("web2", "node-2").text("ip")).isEqualTo("10.244.1.2");
 		assertThat(api.post("/api/v1/clusters/demo/namespaces/other/pods",
 				json("{'name':'web','containers':[{'name':'a','image':'i'}]}")).status()).isEqualTo(201);
 		assertThat(api.delete(PODS + "/web").status()).isEqualTo(204);
 		Reply again = createPod("web", "node-1");
 		assertThat(again.status()).isEqualTo(201);
 		assertThat(again.text("ip")).isEqualTo("10.244.0.3");
+		// other/web went to node-2, whose first address the refused duplicate never took
+		assertThat(api.get("/api/v1/clusters/demo/namespaces/other/pods/web").text("ip")).isEqualTo("10.244.1.2");
+	}
+
+	@Test
+	void aHostInterfaceNameAlreadyOnTheNodeMakesThePodTakeTheNextCandidate() {
+		// the pod web will get 10.244.0.2 on node-1; a row already holds the veth name it would get first
+		String seed = HostInterfaceNames.seed("demo", "default", "web", Addresses.parseAddress("ip", "10.244.0.2"));
+		String first = HostInterfaceNames.candidate(seed, 0);
+		jdbc.update("insert into pod (cluster_id, node_id, namespace, name, ip, ip_value, host_interface, containers,"
+				+ " version, created_at) select c.id, n.id, 'planted', 'squatter', '10.244.0.200', 183763144, ?, '[]', 0,"
+				+ " current_timestamp from cluster c join node n on n.cluster_id = c.id"
+				+ " where c.name = 'demo' and n.name = 'node-1'", first);
+
+		Reply web = createPod("web", "node-1");
+
+		assertThat(web.status()).isEqualTo(201);
+		assertThat(web.text("ip")).isEqualTo("10.244.0.2");
+		assertThat(web.text("network", "hostInterface")).isEqualTo(HostInterfaceNames.candidate(seed, 1))
+				.isNotEqualTo(first);
+		// the refused first attempt left nothing behind: one pod counted, the next one gets the next IP
+		assertThat(api.get("/api/v1/clusters/demo/nodes/node-1").json().path("pods").path("allocated").asInt())
+				.isEqualTo(1);
+		assertThat(createPod("db", "node-1").text("ip")).isEqualTo("10.244.0.3");
 	}
 
 	@Test

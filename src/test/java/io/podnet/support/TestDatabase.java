@@ -33,7 +33,7 @@ public final class TestDatabase {
 	static void register(DynamicPropertyRegistry registry) {
 		if (!"postgres".equals(kind())) {
 			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-					+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+					+ "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_DELAY=-1");
 			return;
 		}
 		String url;
