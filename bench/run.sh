@@ -4,7 +4,8 @@
 # measures each operation for a fixed time, stops the service and writes bench/RESULTS.md.
 #
 #   bench/run.sh                 full run on embedded H2 (a file database in a temp dir)
-#   bench/run.sh --postgres      full run on the local PostgreSQL (database podnet_bench, recreated)
+#   bench/run.sh --postgres      full run on the local PostgreSQL (database podnet_bench, recreated),
+#                                written to bench/RESULTS-postgres.md
 #   bench/run.sh --quick         smoke run: 200 nodes, 6,000 pods, 5 s per measurement
 #
 # Other options: --duration S (per measurement, default 20), --warmup S (default 3),
@@ -55,6 +56,9 @@ if [ "$QUICK" = 1 ]; then
 	V6=(--v6-nodes 100 --v6-rounds 2)
 else
 	MODE=full
+	if [ "$POSTGRES" = 1 ]; then
+		: "${OUT:=bench/RESULTS-postgres.md}"
+	fi
 	: "${NODES:=5000}" "${PODS_PER_NODE:=30}" "${DURATION:=20}" "${WARMUP:=3}" "${OUT:=bench/RESULTS.md}"
 	V6=(--v6-nodes 200 --v6-rounds 20)
 fi
