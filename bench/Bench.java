@@ -355,11 +355,16 @@ public class Bench {
 		return r;
 	}
 
-	/** Warm-up (not recorded), then the measured run, with the same kind of workers. */
+	/**
+	 * Warm-up (not recorded), then the measured run, with the same kind of workers. Between them
+	 * the service's JIT compile queue is let drain: on 2 cores one C2 thread takes minutes to
+	 * compile a new request kind, and a measurement taken meanwhile measures the compiler.
+	 */
 	Result phase(String name, WorkerFactory factory) throws Exception {
 		if (warmup > 0) {
 			warmups.put(name, timed(name + " (warm-up)", warmup, factory));
 		}
+		settleJit(name);
 		Result r = timed(name, duration, factory);
 		rss(name);
 		return r;
@@ -508,6 +513,8 @@ public class Bench {
 
 	final Map<String, long[]> rssTimeline = new LinkedHashMap<>();
 	final Map<String, Result> warmups = new LinkedHashMap<>();
+	/** Per measurement: what the JIT compile queue held after its warm-up, and the wait for it to drain. */
+	final Map<String, String> jitWaits = new LinkedHashMap<>();
 
 	/** The service's heap and metaspace as {@code jcmd PID GC.heap_info} tells them. */
 	void heapInfo(String when) {
@@ -724,6 +731,41 @@ public class Bench {
 	 * makes, on a small throwaway cluster, so the first measurement (pod create on the empty
 	 * cluster) is not paying for compilation that the later ones do not.
 	 */
+	/** Compile tasks waiting in the service's JIT queues (jcmd Compiler.queue), or -1 if unknown. */
+	static int jitQueue() {
+		try {
+			Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(pid), "Compiler.queue").redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			p.waitFor();
+			// a queued task is a line "<compile id> <flags> <tier> <method> (<size> bytes)"
+			return (int) out.lines().filter(line -> line.matches("\\s*\\d+\\s.*\\(\\d+ bytes\\).*")).count();
+		} catch (IOException | RuntimeException e) {
+			return -1;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	/** Waits (up to 2 minutes) until the service's JIT compile queue is empty; records how long. */
+	void settleJit(String before) throws Exception {
+		long t0 = System.nanoTime();
+		int first = jitQueue();
+		int queued = first;
+		while (queued > 0 && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(2)) {
+			Thread.sleep(500);
+			queued = jitQueue();
+		}
+		double waited = (System.nanoTime() - t0) / 1e9;
+		jitWaits.put(before, String.format(Locale.ROOT, "%d queued, %.1f s%s", first, waited,
+				queued > 0 ? " (" + queued + " still queued)" : ""));
+		if (first > 0) {
+			log(String.format(Locale.ROOT, "  JIT: %d compile tasks queued before '%s'; waited %.1f s", first, before,
+					waited));
+		}
+	}
+
 	void warmUpJvm() throws Exception {
 		int warmNodes = 20;
 		String w = API + "warmup";
@@ -738,28 +780,41 @@ public class Bench {
 		AtomicLong seq = new AtomicLong();
 		try {
 			double seconds = Math.max(2, Math.min(10, duration / 2.0));
-			timed("warm-up: pod create", seconds, t -> createWorker(w, "warm", seq, created));
-			List<String[]> live = new ArrayList<>(created);
-			timed("warm-up: GET node, GET pod, path, list", seconds, t -> rnd -> {
-				long t0 = System.nanoTime();
-				Resp r;
-				String[] a = live.get(rnd.nextInt(live.size()));
-				String[] b = live.get(rnd.nextInt(live.size()));
-				switch (rnd.nextInt(4)) {
-					case 0 -> r = call("GET", w + "/nodes/" + nodeName(rnd.nextInt(warmNodes)), null);
-					case 1 -> r = call("GET", w + "/namespaces/" + a[0] + "/pods/" + a[1], null);
-					case 2 -> r = call("GET", w + "/paths?from=" + enc(a[0] + "/" + a[1]) + "&to=" + enc(b[0] + "/" + b[1])
-							+ "&port=8080", null);
-					default -> r = call("GET", w + "/pods?limit=" + pageLimit, null);
-				}
-				return Outcome.of(r, System.nanoTime() - t0);
-			});
-			timed("warm-up: pod delete", seconds, t -> deleteWorker(w, created));
-			drain(w, created);
+			for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+				warmUpRound(w, warmNodes, seconds, seq, created);
+				log("  JVM warm-up round " + round + " of " + WARM_UP_ROUNDS + ": " + jitQueue()
+						+ " compile tasks queued");
+			}
 		} finally {
 			nodes = savedNodes;
 		}
+		settleJit("the load");
 		rss("after the JVM warm-up");
+	}
+
+	/** Rounds of every request kind on the throwaway cluster before anything is recorded. */
+	static final int WARM_UP_ROUNDS = 3;
+
+	private void warmUpRound(String w, int warmNodes, double seconds, AtomicLong seq,
+			ConcurrentLinkedQueue<String[]> created) throws Exception {
+		timed("warm-up: pod create", seconds, t -> createWorker(w, "warm", seq, created));
+		List<String[]> live = new ArrayList<>(created);
+		timed("warm-up: GET node, GET pod, path, list", seconds, t -> rnd -> {
+			long t0 = System.nanoTime();
+			Resp r;
+			String[] a = live.get(rnd.nextInt(live.size()));
+			String[] b = live.get(rnd.nextInt(live.size()));
+			switch (rnd.nextInt(4)) {
+				case 0 -> r = call("GET", w + "/nodes/" + nodeName(rnd.nextInt(warmNodes)), null);
+				case 1 -> r = call("GET", w + "/namespaces/" + a[0] + "/pods/" + a[1], null);
+				case 2 -> r = call("GET", w + "/paths?from=" + enc(a[0] + "/" + a[1]) + "&to=" + enc(b[0] + "/" + b[1])
+						+ "&port=8080", null);
+				default -> r = call("GET", w + "/pods?limit=" + pageLimit, null);
+			}
+			return Outcome.of(r, System.nanoTime() - t0);
+		});
+		timed("warm-up: pod delete", seconds, t -> deleteWorker(w, created));
+		drain(w, created);
 	}
 
 	/**
@@ -1139,6 +1194,12 @@ public class Bench {
 		md.append("| machine | ").append(machine()).append(" |\n");
 		md.append("| load generator | `java bench/Bench.java`, java.net.http.HttpClient (HTTP/1.1, keep-alive), ")
 				.append(threads).append(" client threads, on the same machine as the service |\n");
+		md.append("| JIT warm-up | ").append(WARM_UP_ROUNDS).append(" rounds of every request kind on a throwaway "
+				+ "cluster; then, after each measurement's own warm-up, a wait for the service's JIT compile queue to "
+				+ "drain (queued tasks and wait: ")
+				.append(String.join("; ", jitWaits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+						.toList()))
+				.append(") |\n");
 		md.append("| total run time | ").append(f(totalSeconds / 60)).append(" min |\n\n");
 
 		md.append("## Targets\n\n| Target (issue 6) | Measured | Result |\n|---|---|---|\n");

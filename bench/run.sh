@@ -8,7 +8,7 @@
 #                                written to bench/RESULTS-postgres.md
 #   bench/run.sh --quick         smoke run: 200 nodes, 6,000 pods, 5 s per measurement
 #
-# Other options: --duration S (per measurement, default 20), --warmup S (default 3),
+# Other options: --duration S (per measurement, default 20), --warmup S (default 5),
 # --threads N (concurrent clients, default 16), --heap SIZE (service -Xmx, default 512m),
 # --nodes N, --pods-per-node N, --out FILE, --jar FILE (use this jar, do not build),
 # --rebuild (always build). Environment for --postgres: PGHOST (127.0.0.1), PGPORT (5432),
@@ -59,7 +59,7 @@ else
 	if [ "$POSTGRES" = 1 ]; then
 		: "${OUT:=bench/RESULTS-postgres.md}"
 	fi
-	: "${NODES:=5000}" "${PODS_PER_NODE:=30}" "${DURATION:=20}" "${WARMUP:=3}" "${OUT:=bench/RESULTS.md}"
+	: "${NODES:=5000}" "${PODS_PER_NODE:=30}" "${DURATION:=20}" "${WARMUP:=5}" "${OUT:=bench/RESULTS.md}"
 	V6=(--v6-nodes 200 --v6-rounds 20)
 fi
 mkdir -p bench/out "$(dirname "$OUT")"

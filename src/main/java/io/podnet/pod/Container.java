@@ -13,9 +13,4 @@ public record Container(
 	@Schema(name = "ContainerPort", description = "A port a container listens on, in the pod's shared network namespace")
 	public record ContainerPort(@Schema(example = "80") int containerPort, @Schema(example = "TCP") String protocol) {
 	}
-
-	/** Whether this container listens on that port and protocol. */
-	public boolean listensOn(int port, String protocol) {
-		return ports.stream().anyMatch(p -> p.containerPort() == port && p.protocol().equals(protocol));
-	}
 }

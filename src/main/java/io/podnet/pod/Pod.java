@@ -20,7 +20,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A pod: containers sharing one network namespace, held by the pause container, with one IP on
@@ -77,11 +76,6 @@ public class Pod {
 		this.containers = List.copyOf(containers);
 		// microseconds: what both databases keep, so a GET shows what the POST answered
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-	}
-
-	/** The container that declares this port and protocol, if any: it is who answers there. */
-	public Optional<Container> listener(int port, String protocol) {
-		return containers.stream().filter(c -> c.listensOn(port, protocol)).findFirst();
 	}
 
 	/** The pod's own route table: default via its node's bridge, the node's pod subnet on eth0. */

@@ -22,8 +22,6 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 	@Query("select p from Pod p where p.cluster = :cluster and p.namespace = :namespace and p.name = :name")
 	Optional<Pod> findWithoutNode(Cluster cluster, String namespace, String name);
 
-	Optional<Pod> findByClusterAndIpValue(Cluster cluster, BigInteger ipValue);
-
 
 	/** A page of a namespace's pods by name, after the given one (keyset paging). */
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace = :namespace"
