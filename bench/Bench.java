@@ -361,8 +361,30 @@ public class Bench {
 	 * compile a new request kind, and a measurement taken meanwhile measures the compiler.
 	 */
 	Result phase(String name, WorkerFactory factory) throws Exception {
+		return phase(name, factory, true);
+	}
+
+	/**
+	 * As {@link #phase(String, WorkerFactory)}; untilSteady repeats the warm-up (at most
+	 * {@value #MAX_EXTRA_WARM_UPS} more times) while the service's CPU per request still falls by
+	 * more than 5% from one to the next, i.e. while the JIT is still compiling this request kind.
+	 * Deletes do not, as they use up the pods made for them.
+	 */
+	Result phase(String name, WorkerFactory factory, boolean untilSteady) throws Exception {
 		if (warmup > 0) {
-			warmups.put(name, timed(name + " (warm-up)", warmup, factory));
+			Result warm = timed(name + " (warm-up)", warmup, factory);
+			int extra = 0;
+			while (untilSteady && extra < MAX_EXTRA_WARM_UPS) {
+				Result next = timed(name + " (warm-up, until steady)", warmup, factory);
+				extra++;
+				boolean steady = next.serverCpuPerRequest() > 0.95 * warm.serverCpuPerRequest();
+				warm = next;
+				if (steady) {
+					break;
+				}
+			}
+			warmups.put(name, warm);
+			extraWarmUps.put(name, extra);
 		}
 		settleJit(name);
 		Result r = timed(name, duration, factory);
@@ -515,6 +537,9 @@ public class Bench {
 	final Map<String, Result> warmups = new LinkedHashMap<>();
 	/** Per measurement: what the JIT compile queue held after its warm-up, and the wait for it to drain. */
 	final Map<String, String> jitWaits = new LinkedHashMap<>();
+	/** Per measurement: how many warm-ups beyond the first it took to reach a steady CPU per request. */
+	final Map<String, Integer> extraWarmUps = new LinkedHashMap<>();
+	static final int MAX_EXTRA_WARM_UPS = 10;
 
 	/** The service's heap and metaspace as {@code jcmd PID GC.heap_info} tells them. */
 	void heapInfo(String when) {
@@ -685,7 +710,7 @@ public class Bench {
 		AtomicLong loadedSeq = new AtomicLong();
 		createLoaded = phase("pod create, loaded cluster", t -> createWorker(c, "create-loaded", loadedSeq, loadedPool));
 		topUp(c, "create-loaded", loadedSeq, loadedPool, createLoaded.rate());
-		deleteLoaded = phase("pod delete, loaded cluster", t -> deleteWorker(c, loadedPool));
+		deleteLoaded = phase("pod delete, loaded cluster", t -> deleteWorker(c, loadedPool), false);
 		drain(c, loadedPool);
 		getNodeAgain = phase("GET node (ceiling), again", t -> rnd -> {
 			long t0 = System.nanoTime();
@@ -711,7 +736,7 @@ public class Bench {
 		AtomicLong emptySeq = new AtomicLong();
 		createEmpty = phase("pod create, empty cluster", t -> createWorker(e, "create-empty", emptySeq, emptyPool));
 		topUp(e, "create-empty", emptySeq, emptyPool, createEmpty.rate());
-		deleteEmpty = phase("pod delete, empty cluster", t -> deleteWorker(e, emptyPool));
+		deleteEmpty = phase("pod delete, empty cluster", t -> deleteWorker(e, emptyPool), false);
 		drain(e, emptyPool);
 		done("the empty-cluster measurements");
 
@@ -1195,8 +1220,11 @@ public class Bench {
 		md.append("| load generator | `java bench/Bench.java`, java.net.http.HttpClient (HTTP/1.1, keep-alive), ")
 				.append(threads).append(" client threads, on the same machine as the service |\n");
 		md.append("| JIT warm-up | ").append(WARM_UP_ROUNDS).append(" rounds of every request kind on a throwaway "
-				+ "cluster; then, after each measurement's own warm-up, a wait for the service's JIT compile queue to "
-				+ "drain (queued tasks and wait: ")
+				+ "cluster; each measurement's warm-up repeated while the service's CPU per request still fell by "
+				+ "over 5% (extra warm-ups: ")
+				.append(String.join("; ", extraWarmUps.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+						.toList()))
+				.append("); then a wait for the service's JIT compile queue to drain (queued tasks and wait: ")
 				.append(String.join("; ", jitWaits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
 						.toList()))
 				.append(") |\n");
@@ -1257,7 +1285,8 @@ public class Bench {
 				+ "ACCEPTED/CROSS_NODE: ").append(pathDispositions).append(".");
 		Result pathWarm = warmups.get(path.name);
 		if (pathWarm != null) {
-			md.append(" The path warm-up (the first ").append(warmup).append(" s, not in the table) answered ")
+			md.append(" The path's last warm-up (the last of ").append(1 + extraWarmUps.getOrDefault(path.name, 0))
+					.append(" of ").append(warmup).append(" s, not in the table) answered ")
 					.append(pathWarm.ok).append(" requests at p50 ").append(f(pathWarm.p(0.5))).append(" ms, p99 ")
 					.append(f(pathWarm.p(0.99))).append(" ms, using ").append(f(pathWarm.serverCpuPerRequest()))
 					.append(" ms of service CPU each.");
