@@ -61,8 +61,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		log.info("Refused a write that conflicts with committed state: {}", cause);
 		// the unique constraints on names (uk_cluster_name, uk_node_name, uk_pod_name) mean a concurrent
 		// create of the same name won; retrying cannot succeed, unlike a lost race for an address
-		if (Constraints.violated(e, "uk_cluster_name") || Constraints.violated(e, "uk_node_name")
-				|| Constraints.violated(e, "uk_pod_name")) {
+		if (Constraints.violated(e, "uk_cluster_name", "uk_node_name", "uk_pod_name")) {
 			return problem(Conflict.nameTakenConcurrently());
 		}
 		return problem(Conflict.inUse("the request conflicts with a resource created or changed concurrently "

@@ -10,14 +10,16 @@ public final class Constraints {
 	}
 
 	/**
-	 * Whether the write broke that constraint. The name is found in the database's own message,
-	 * which both H2 and PostgreSQL give it in (H2 in upper case).
+	 * Whether the write broke any of those constraints. The name is found in the database's own
+	 * message, which both H2 and PostgreSQL give it in (H2 in upper case).
 	 */
-	public static boolean violated(DataIntegrityViolationException e, String constraint) {
-		return message(e).contains(constraint.toLowerCase(Locale.ROOT));
-	}
-
-	static String message(DataIntegrityViolationException e) {
-		return String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+	public static boolean violated(DataIntegrityViolationException e, String... constraints) {
+		String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+		for (String constraint : constraints) {
+			if (message.contains(constraint.toLowerCase(Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

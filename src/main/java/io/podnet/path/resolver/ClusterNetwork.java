@@ -87,10 +87,7 @@ final class ClusterNetwork implements Network {
 	public Optional<Route> longestPrefixMatch(Device device, IPAddress destination) {
 		RouteTable table = routers.table(device.name());
 		if (table == null) {
-			table = podTables.get(device.name());
-		}
-		if (table == null) {
-			table = new RouteTable(device.routes());
+			table = podTables.computeIfAbsent(device.name(), name -> new RouteTable(device.routes()));
 		}
 		return table.longestPrefixMatch(destination);
 	}

@@ -50,12 +50,13 @@ class PathResolver {
 			clusters.find(clusterName);
 			throw notAPod("from", from);
 		}
-		// A pod destination is read in the same statement as the source.
-		Optional<PodRef> targetRef = isPodRef(to) ? podRef(to) : Optional.empty();
+		// A pod destination is read together with the source.
+		boolean toPod = isPodRef(to);
+		Optional<PodRef> targetRef = toPod ? podRef(to) : Optional.empty();
 		List<TracedPod> found = pods.find(clusterName, targetRef.map(target -> List.of(sourceRef.get(), target))
 				.orElse(List.of(sourceRef.get())));
 		TracedPod source = existing(clusterName, found, sourceRef.get());
-		if (isPodRef(to) && targetRef.isEmpty()) {
+		if (toPod && targetRef.isEmpty()) {
 			throw notAPod("to", to);
 		}
 		RoutingSnapshot routers = snapshots.current(source.clusterId(), source.routesVersion())

@@ -27,6 +27,8 @@ class TracedPods {
 
 	private static final String BY_NAME = COLUMNS + " where c.name = ? and p.namespace = ? and p.name = ?";
 
+	private static final String BY_CLUSTER_ID_AND_NAME = COLUMNS + " where c.id = ? and p.namespace = ? and p.name = ?";
+
 	private static final String BY_IP = COLUMNS + " where c.id = ? and p.ip_value = ?";
 
 	private static final ContainersColumn CONTAINERS = new ContainersColumn();
@@ -52,7 +54,7 @@ class TracedPods {
 	}
 
 	Optional<TracedPod> find(long clusterId, PodRef pod) {
-		return jdbc.sql(COLUMNS + " where c.id = ? and p.namespace = ? and p.name = ?")
+		return jdbc.sql(BY_CLUSTER_ID_AND_NAME)
 				.param(1, clusterId).param(2, pod.namespace()).param(3, pod.name())
 				.query(TracedPods::row).optional();
 	}
