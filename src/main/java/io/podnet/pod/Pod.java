@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Immutable;
 import io.podnet.routing.RouteType;
 import io.podnet.routing.RouteView;
 import java.math.BigInteger;
@@ -24,8 +25,11 @@ import java.util.List;
 /**
  * A pod: containers sharing one network namespace, held by the pause container, with one IP on
  * eth0 from its node's pod subnet and a veth whose host end sits on the node's cbr0 bridge.
+ * Written once and deleted, never updated: Hibernate keeps no snapshot of a loaded pod (its
+ * containers would be copied through JSON for it) and never dirty-checks one.
  */
 @Entity
+@Immutable
 public class Pod {
 
 	/** The interface inside the pod's namespace. */

@@ -50,7 +50,13 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 			+ " order by p.node.id, p.namespace, p.name")
 	List<Pod> findOnNodeAfterNamespace(Node node, String afterNamespace, Limit limit);
 
-	/** Taken pod IPs of a node in [from, to], in order: what the next-fit allocator reads. */
-	@Query("select p.ipValue from Pod p where p.node = :node and p.ipValue between :from and :to order by p.ipValue")
-	List<BigInteger> ipValuesBetween(Node node, BigInteger from, BigInteger to, Limit limit);
+	/**
+	 * Taken pod IPs of the cluster in [from, to], in order: what the next-fit allocator reads, for a
+	 * range inside one node's pod subnet. Every pod's IP is in its own node's subnet and no two nodes'
+	 * subnets overlap, so these are that node's pods; the cluster's unique IP index answers it, and
+	 * the pod table needs no second index on (node, IP) that every insert would have to keep.
+	 */
+	@Query("select p.ipValue from Pod p where p.cluster = :cluster and p.ipValue between :from and :to"
+			+ " order by p.ipValue")
+	List<BigInteger> ipValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
 }

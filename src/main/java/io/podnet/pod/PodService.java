@@ -88,7 +88,7 @@ public class PodService {
 		}
 		HostPool pool = node.podAddresses();
 		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), node.getPodAddressCursor(),
-				(from, to, limit) -> pods.ipValuesBetween(node, from, to, Limit.of(limit)))
+				(from, to, limit) -> pods.ipValuesBetween(cluster, from, to, Limit.of(limit)))
 				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.getName() + "' pod subnet "
 						+ node.getPodSubnet()));
 		IPAddress ip = pool.addressAt(ipValue);
