@@ -252,6 +252,8 @@ public class Bench {
 		double clientCpu;
 		/** Share of the machine's CPU used by other processes than the service and the load generator. */
 		double otherCpu = Double.NaN;
+		/** Share of the measurement's wall time the service's threads stood still in GC pauses. */
+		double gcPauses = Double.NaN;
 
 		double rate() {
 			return seconds > 0 ? ok / seconds : Double.NaN;
@@ -304,6 +306,7 @@ public class Bench {
 	 * last one finished.
 	 */
 	Result timed(String name, double seconds, WorkerFactory factory) throws Exception {
+		double gc0 = gcPauseSeconds(); // before the clock starts: jcmd is a JVM of its own
 		long cpu0 = serverCpuTicks();
 		long client0 = clientCpuNanos();
 		long[] machine0 = machineTicks();
@@ -346,9 +349,11 @@ public class Bench {
 		Result r = Result.of(name, all, elapsed, (serverCpuTicks() - cpu0) / (double) clkTck,
 				(clientCpuNanos() - client0) / 1e9);
 		r.otherCpu = otherShare(machine0, machineTicks(), r);
+		r.gcPauses = (gcPauseSeconds() - gc0) / elapsed;
 		log(String.format(Locale.ROOT, "%-34s %8d ok %5d err %8.1f req/s  p50 %7.2f ms  p99 %8.2f ms  (%.1f s)"
-				+ "  cpu ms/req service %.2f client %.2f, other processes %.0f%%", name, r.ok, r.errors, r.rate(),
-				r.p(0.5), r.p(0.99), r.seconds, r.serverCpuPerRequest(), r.clientCpuPerRequest(), 100 * r.otherCpu));
+				+ "  cpu ms/req service %.2f client %.2f, other processes %.0f%%, GC pauses %.0f%%", name, r.ok,
+				r.errors, r.rate(), r.p(0.5), r.p(0.99), r.seconds, r.serverCpuPerRequest(), r.clientCpuPerRequest(),
+				100 * r.otherCpu, 100 * r.gcPauses));
 		if (r.errors > 0) {
 			r.errorSamples.forEach((k, v) -> log("    first error " + k + ": " + v));
 		}
@@ -547,11 +552,7 @@ public class Bench {
 			return;
 		}
 		try {
-			Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
-			String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!p.waitFor(30, TimeUnit.SECONDS)) {
-				p.destroy();
-			}
+			String text = jcmd("GC.heap_info");
 			List<String> parts = new ArrayList<>();
 			for (String line : text.split("\n")) {
 				String t = line.trim();
@@ -756,13 +757,21 @@ public class Bench {
 	 * makes, on a small throwaway cluster, so the first measurement (pod create on the empty
 	 * cluster) is not paying for compilation that the later ones do not.
 	 */
+	/** What {@code jcmd PID COMMAND} answers about the service (the jcmd of the JDK running this). */
+	static String jcmd(String command) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				Long.toString(pid), command).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!p.waitFor(30, TimeUnit.SECONDS)) {
+			p.destroy();
+		}
+		return out;
+	}
+
 	/** Compile tasks waiting in the service's JIT queues (jcmd Compiler.queue), or -1 if unknown. */
 	static int jitQueue() {
 		try {
-			Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-					Long.toString(pid), "Compiler.queue").redirectErrorStream(true).start();
-			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			p.waitFor();
+			String out = jcmd("Compiler.queue");
 			// a queued task is a line "<compile id> <flags> <tier> <method> (<size> bytes)"
 			return (int) out.lines().filter(line -> line.matches("\\s*\\d+\\s.*\\(\\d+ bytes\\).*")).count();
 		} catch (IOException | RuntimeException e) {
@@ -770,6 +779,32 @@ public class Bench {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return -1;
+		}
+	}
+
+	/**
+	 * Seconds the service has spent in stop-the-world GC pauses since it started, from the
+	 * collectors' time counters (jcmd PerfCounter.print), or NaN if unknown.
+	 */
+	static double gcPauseSeconds() {
+		try {
+			String out = jcmd("PerfCounter.print");
+			double ticks = 0;
+			double frequency = Double.NaN;
+			for (String line : out.lines().toList()) {
+				String[] kv = line.split("=", 2);
+				if (kv.length == 2 && kv[0].matches("sun\\.gc\\.collector\\.\\d+\\.time")) {
+					ticks += Double.parseDouble(kv[1].trim());
+				} else if (kv.length == 2 && kv[0].equals("sun.os.hrt.frequency")) {
+					frequency = Double.parseDouble(kv[1].trim());
+				}
+			}
+			return ticks / frequency;
+		} catch (IOException | RuntimeException e) {
+			return Double.NaN;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Double.NaN;
 		}
 	}
 
@@ -1144,7 +1179,7 @@ public class Bench {
 		return "| " + r.name + " | " + String.format(Locale.ROOT, "%,d", r.ok) + " | " + errorCell(r) + " | "
 				+ f(r.rate()) + " | " + f(r.p(0.5)) + " | " + f(r.p(0.99)) + " | " + x(r.rate() / ceiling) + " | "
 				+ f(r.serverCpuPerRequest()) + " | " + f(r.clientCpuPerRequest()) + " | " + percent(r.otherCpu) + " | "
-				+ f(r.seconds) + " |";
+				+ percent(r.gcPauses) + " | " + f(r.seconds) + " |";
 	}
 
 	static String percent(double v) {
@@ -1152,7 +1187,8 @@ public class Bench {
 	}
 
 	static final String TABLE_HEAD = "| Operation | OK | Errors | req/s | p50 ms | p99 ms | × GET | service CPU ms/req "
-			+ "| client CPU ms/req | other processes' CPU | seconds |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+			+ "| client CPU ms/req | other processes' CPU | service GC pauses | seconds |\n"
+			+ "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
 	static String errorCell(Result r) {
 		if (r.errors == 0) {
@@ -1274,7 +1310,8 @@ public class Bench {
 						+ "\"× GET\" is the throughput ratio to the ceiling; service CPU is the service process's "
 						+ "user+system CPU time during the measurement divided by the requests, client CPU the same for the "
 						+ "load generator; \"other processes' CPU\" is the share of the machine's CPU that anything else "
-						+ "used meanwhile (a high figure means the measurement was disturbed).\n\n")
+						+ "used meanwhile (a high figure means the measurement was disturbed); \"service GC pauses\" the "
+						+ "share of the measurement's time the service stood still for its garbage collector.\n\n")
 				.append(TABLE_HEAD);
 		for (Result r : List.of(getNode, getPod, createLoaded, deleteLoaded, path, listConcurrent, getNodeAgain)) {
 			md.append(row(r, ceiling)).append("\n");

@@ -138,7 +138,7 @@ if [ "$POSTGRES" = 1 ]; then
 		DATABASE="$DATABASE; autovacuum is off on this server, so the script runs VACUUM ANALYZE every 20 s in its place"
 	fi
 else
-	ARGS+=(--spring.datasource.url="jdbc:h2:file:$WORK/db/podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=131072")
+	ARGS+=(--spring.datasource.url="jdbc:h2:file:$WORK/db/podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536")
 	DATABASE="H2 (embedded, file database in a temp dir)"
 fi
 
