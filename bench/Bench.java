@@ -752,11 +752,6 @@ public class Bench {
 		log("wrote " + out);
 	}
 
-	/**
-	 * Before the measurements, the service's JIT compilers get to see every request the benchmark
-	 * makes, on a small throwaway cluster, so the first measurement (pod create on the empty
-	 * cluster) is not paying for compilation that the later ones do not.
-	 */
 	/** What {@code jcmd PID COMMAND} answers about the service (the jcmd of the JDK running this). */
 	static String jcmd(String command) throws IOException, InterruptedException {
 		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -826,6 +821,11 @@ public class Bench {
 		}
 	}
 
+	/**
+	 * Before the measurements, the service's JIT compilers get to see every request the benchmark
+	 * makes, on a small throwaway cluster, so the first measurement (pod create on the empty
+	 * cluster) is not paying for compilation that the later ones do not.
+	 */
 	void warmUpJvm() throws Exception {
 		int warmNodes = 20;
 		String w = API + "warmup";
