@@ -87,6 +87,31 @@ class PodApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void nextFitOnANodeSeesOnlyItsOwnSubnetThoughNeighboursAreAdjacent() {
+		// next-fit reads the cluster's taken IPs in the node's own range: the neighbour's pods, one
+		// address past that range, must neither be handed out nor block the wrap
+		api.post("/api/v1/clusters", json("{'name':'tiny','nodeNetwork':'10.100.0.0/24','podNetwork':'10.245.0.0/24',"
+				+ "'nodeSubnetPrefixLength':29}"));
+		api.post("/api/v1/clusters/tiny/nodes", json("{'name':'n'}"));
+		api.post("/api/v1/clusters/tiny/nodes", json("{'name':'m'}"));
+		String pods = "/api/v1/clusters/tiny/namespaces/default/pods";
+		String spec = ",'containers':[{'name':'c','image':'i'}]}";
+		List<String> onN = new ArrayList<>();
+		List<String> onM = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			onN.add(api.post(pods, json("{'name':'n" + i + "','nodeName':'n'" + spec)).text("ip"));
+			onM.add(api.post(pods, json("{'name':'m" + i + "','nodeName':'m'" + spec)).text("ip"));
+		}
+		assertThat(onN).containsExactly("10.245.0.2", "10.245.0.3", "10.245.0.4", "10.245.0.5", "10.245.0.6");
+		assertThat(onM).containsExactly("10.245.0.10", "10.245.0.11", "10.245.0.12", "10.245.0.13", "10.245.0.14");
+
+		assertThat(api.delete(pods + "/n4").status()).isEqualTo(204);
+		assertThat(api.delete(pods + "/m0").status()).isEqualTo(204);
+		assertThat(api.post(pods, json("{'name':'n5','nodeName':'n'" + spec)).text("ip")).isEqualTo("10.245.0.6");
+		assertThat(api.post(pods, json("{'name':'m5','nodeName':'m'" + spec)).text("ip")).isEqualTo("10.245.0.10");
+	}
+
+	@Test
 	void releasedAddressIsNotReusedBeforeTheCursorWraps() {
 		createPod("a", "node-1");
 		createPod("b", "node-1");
