@@ -14,7 +14,8 @@
 # --rebuild (always build). Environment for --postgres: PGHOST (127.0.0.1), PGPORT (5432),
 # PGUSER (postgres), PGPASSWORD, BENCH_DB (podnet_bench). BENCH_COMMIT overrides the commit written
 # to the results (for a jar given with --jar that was built from another tree). BENCH_JAVA_OPTS adds
-# options to the service's JVM (e.g. -XX:StartFlightRecording=filename=bench/out/podnet.jfr to profile).
+# options to the service's JVM (e.g. -XX:StartFlightRecording=filename=$PWD/bench/out/podnet.jfr to
+# profile; the service runs in a temp dir, so give absolute paths).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -73,6 +74,7 @@ if [ -z "$JAR" ]; then
 	fi
 fi
 [ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 1; }
+JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")" # the service runs in a temp dir
 
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain -- src/main pom.xml 2>/dev/null)" ]; then
@@ -138,14 +140,15 @@ if [ "$POSTGRES" = 1 ]; then
 		DATABASE="$DATABASE; autovacuum is off on this server, so the script runs VACUUM ANALYZE every 20 s in its place"
 	fi
 else
-	ARGS+=(--spring.datasource.url="jdbc:h2:file:$WORK/db/podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536")
-	DATABASE="H2 (embedded, file database in a temp dir)"
+	# The default database of application.yml, ./data/podnet, with all its settings: the service
+	# runs in the temp dir, so what is measured is what `./mvnw spring-boot:run` runs.
+	DATABASE="H2 (embedded, the default file database ./data/podnet, in a temp dir)"
 fi
 
 GC="$(java "-Xmx$HEAP" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(G1|Parallel|Serial|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2}' | head -1)"
 echo "starting podnet on 127.0.0.1:$PORT with -Xmx$HEAP ($DATABASE); log in $LOG"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options, e.g. a JFR recording
-java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}" >"$LOG" 2>&1 &
+(cd "$WORK" && exec java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}") >"$LOG" 2>&1 &
 SERVICE_PID=$!
 
 for i in $(seq 1 240); do
