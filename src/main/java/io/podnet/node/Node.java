@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
+import io.podnet.ipam.IpFamily;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -83,7 +84,12 @@ public class Node {
 
 	/** The bridge (cbr0) holds the first usable address of the pod subnet: every pod's gateway. */
 	public String bridgeAddress() {
-		return Addresses.format(Addresses.fromValue(cluster.getIpFamily(), podSubnetValue.add(BigInteger.ONE)));
+		return bridgeAddress(cluster.getIpFamily(), podSubnetValue);
+	}
+
+	/** The bridge address of a node with that pod subnet (given by its network address's value). */
+	public static String bridgeAddress(IpFamily family, BigInteger podSubnetValue) {
+		return Addresses.format(Addresses.fromValue(family, podSubnetValue.add(BigInteger.ONE)));
 	}
 
 	/** The node's own route table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
@@ -97,16 +103,12 @@ public class Node {
 
 	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if the subnet is smaller. */
 	public int podCapacity() {
-		BigInteger usable = podAddresses().usable();
-		return usable.min(BigInteger.valueOf(cluster.getMaxPodsPerNode())).intValueExact();
+		return podCapacity(podAddresses(), cluster.getMaxPodsPerNode());
 	}
 
-	/** Records a pod IP handed out automatically: the next search starts after it. */
-	public void podAdded(BigInteger ipValue, boolean automatic) {
-		podCount++;
-		if (automatic) {
-			podAddressCursor = ipValue;
-		}
+	/** The pod capacity of a node with those pod addresses in a cluster allowing maxPodsPerNode. */
+	public static int podCapacity(HostPool podAddresses, int maxPodsPerNode) {
+		return podAddresses.usable().min(BigInteger.valueOf(maxPodsPerNode)).intValueExact();
 	}
 
 	public void podRemoved() {

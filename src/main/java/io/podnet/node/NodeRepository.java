@@ -22,14 +22,6 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 
 	boolean existsByClusterAndName(Cluster cluster, String name);
 
-	/**
-	 * Placement: the node with the most free pod slots is the one with the fewest pods; ties by
-	 * name. Only the name, read without a lock: the caller then locks the row, and an entity loaded
-	 * here first would clash with the fresher one the lock reads.
-	 */
-	@Query("select n.name from Node n where n.cluster = :cluster order by n.podCount, n.name")
-	List<String> findPlacementOrder(Cluster cluster, Limit limit);
-
 	/** The node row of a known id, locked for update. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select n from Node n where n.id = :id")

@@ -2,7 +2,6 @@ package io.podnet.pod;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.node.Node;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -49,14 +48,4 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 	@Query("select p from Pod p join fetch p.node where p.node = :node and p.namespace > :afterNamespace"
 			+ " order by p.node.id, p.namespace, p.name")
 	List<Pod> findOnNodeAfterNamespace(Node node, String afterNamespace, Limit limit);
-
-	/**
-	 * Taken pod IPs of the cluster in [from, to], in order: what the next-fit allocator reads, for a
-	 * range inside one node's pod subnet. Every pod's IP is in its own node's subnet and no two nodes'
-	 * subnets overlap, so these are that node's pods; the cluster's unique IP index answers it, and
-	 * the pod table needs no second index on (node, IP) that every insert would have to keep.
-	 */
-	@Query("select p.ipValue from Pod p where p.cluster = :cluster and p.ipValue between :from and :to"
-			+ " order by p.ipValue")
-	List<BigInteger> ipValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
 }

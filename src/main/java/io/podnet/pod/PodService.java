@@ -2,12 +2,15 @@ package io.podnet.pod;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.ipam.Addresses;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.NextFitAllocator;
 import io.podnet.node.Node;
-import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
+import io.podnet.pod.PodWrites.ClusterFacts;
+import io.podnet.pod.PodWrites.LockedNode;
+import io.podnet.pod.PodWrites.NewPod;
 import io.podnet.routing.RouteView;
 import io.podnet.system.Conflict;
 import io.podnet.system.Constraints;
@@ -18,6 +21,8 @@ import io.podnet.system.Names;
 import io.podnet.system.ResourceNotFound;
 import io.podnet.system.Versions;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -42,16 +47,16 @@ public class PodService {
 	private final PodRepository pods;
 	private final ClusterService clusters;
 	private final NodeService nodes;
-	private final NodeRepository nodeRows;
+	private final PodWrites writes;
 	private final TransactionTemplate transactions;
 
-	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, NodeRepository nodeRows,
+	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, PodWrites writes,
 			TransactionTemplate transactions) {
 		this.transactions = transactions;
 		this.pods = pods;
 		this.clusters = clusters;
 		this.nodes = nodes;
-		this.nodeRows = nodeRows;
+		this.writes = writes;
 	}
 
 	/**
@@ -77,27 +82,30 @@ public class PodService {
 
 	private PodView create(String clusterName, String namespace, CreatePodRequest request, List<Container> containers,
 			int hostInterfaceAttempt) {
-		Cluster cluster = clusters.find(clusterName);
-		Node node = request.nodeName() != null ? nodes.lock(cluster, request.nodeName()) : place(cluster);
-		int capacity = node.podCapacity();
-		if (node.getPodCount() >= capacity) {
-			throw Conflict.exhausted("node '" + node.getName() + "' has no free pod slot: " + node.getPodCount() + " of "
-					+ capacity + " pods (maxPodsPerNode " + cluster.getMaxPodsPerNode() + ", pod subnet "
-					+ node.getPodSubnet() + "); delete a pod or choose another node")
-					.with("capacity", capacity).with("allocated", node.getPodCount());
-		}
+		ClusterFacts cluster = writes.cluster(clusterName).orElseThrow(() -> new ResourceNotFound("cluster",
+				clusterName));
+		LockedNode node = request.nodeName() != null ? lock(cluster, request.nodeName()) : place(cluster);
 		HostPool pool = node.podAddresses();
-		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), node.getPodAddressCursor(),
-				(from, to, limit) -> pods.ipValuesBetween(cluster, from, to, Limit.of(limit)))
-				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.getName() + "' pod subnet "
-						+ node.getPodSubnet()));
-		IPAddress ip = pool.addressAt(ipValue);
+		int capacity = Node.podCapacity(pool, cluster.maxPodsPerNode());
+		if (node.podCount() >= capacity) {
+			throw Conflict.exhausted("node '" + node.name() + "' has no free pod slot: " + node.podCount() + " of "
+					+ capacity + " pods (maxPodsPerNode " + cluster.maxPodsPerNode() + ", pod subnet "
+					+ node.podSubnet() + "); delete a pod or choose another node")
+					.with("capacity", capacity).with("allocated", node.podCount());
+		}
+		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), node.podAddressCursor(),
+				(from, to, limit) -> writes.ipValuesBetween(cluster.id(), from, to, limit))
+				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.name() + "' pod subnet "
+						+ node.podSubnet()));
+		IPAddress address = pool.addressAt(ipValue);
+		String ip = Addresses.format(address);
 		String hostInterface = HostInterfaceNames.candidate(HostInterfaceNames.seed(clusterName, namespace,
-				request.name(), ip), hostInterfaceAttempt);
-		Pod pod;
+				request.name(), address), hostInterfaceAttempt);
+		// microseconds: what both databases keep, so a GET shows what the POST answered
+		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		try {
-			// inserted at once, not at commit: the id is an identity column
-			pod = pods.save(new Pod(node, namespace, request.name(), ip, hostInterface, containers));
+			writes.insert(new NewPod(cluster.id(), node.id(), namespace, request.name(), ip, ipValue, hostInterface,
+					containers, createdAt));
 		} catch (DataIntegrityViolationException e) {
 			// Both are the constraints' to check, not a select before every insert: a taken name or veth
 			// name is rare, and the transaction rolls back all the same.
@@ -105,12 +113,13 @@ public class PodService {
 				throw Conflict.alreadyExists("pod", namespace + "/" + request.name(), "cluster '" + clusterName + "'");
 			}
 			if (Constraints.violated(e, "uk_pod_host_interface")) {
-				throw new HostInterfaceTaken(node.getName());
+				throw new HostInterfaceTaken(node.name());
 			}
 			throw e;
 		}
-		node.podAdded(ipValue, true);
-		return PodView.of(pod);
+		writes.podAdded(node.id(), ipValue);
+		return PodView.created(namespace, request.name(), node.name(), ip, hostInterface,
+				Node.bridgeAddress(cluster.ipFamily(), node.podSubnetValue()), containers, createdAt);
 	}
 
 	/** The veth name picked for a pod is already on its node: the create is retried with the next one. */
@@ -124,12 +133,17 @@ public class PodService {
 		}
 	}
 
+	/** The named node, locked, or a 404 naming it and its cluster. */
+	private LockedNode lock(ClusterFacts cluster, String nodeName) {
+		return writes.lockNode(cluster.id(), nodeName).orElseThrow(() -> new ResourceNotFound("node", nodeName,
+				"cluster '" + cluster.name() + "'"));
+	}
+
 	/** The node with the most free pod slots (ties by name), locked. */
-	private Node place(Cluster cluster) {
-		String candidate = nodeRows.findPlacementOrder(cluster, Limit.of(1)).stream().findFirst()
-				.orElseThrow(() -> Conflict.exhausted("cluster '" + cluster.getName()
-						+ "' has no nodes to place the pod on; add a node first"));
-		return nodes.lock(cluster, candidate);
+	private LockedNode place(ClusterFacts cluster) {
+		String candidate = writes.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '"
+				+ cluster.name() + "' has no nodes to place the pod on; add a node first"));
+		return lock(cluster, candidate);
 	}
 
 	@Transactional(readOnly = true)

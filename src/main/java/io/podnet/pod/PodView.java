@@ -38,6 +38,13 @@ record PodView(
 				pod.getContainers(), pod.getCreatedAt(), String.valueOf(pod.getVersion()));
 	}
 
+	/** A pod just created: at version 0, where every row starts. */
+	static PodView created(String namespace, String name, String nodeName, String ip, String hostInterface,
+			String gateway, List<Container> containers, Instant createdAt) {
+		return new PodView(namespace, name, nodeName, ip, new Network(Pod.INTERFACE, hostInterface, Node.BRIDGE, gateway),
+				PAUSE, containers, createdAt, "0");
+	}
+
 	String etag() {
 		return Versions.etag(Long.parseLong(resourceVersion));
 	}

@@ -1,0 +1,126 @@
+package io.podnet.pod;
+
+import io.podnet.ipam.Addresses;
+import io.podnet.ipam.HostPool;
+import io.podnet.ipam.IpFamily;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statements of a pod create, in plain SQL rather than through entities: it is the hottest
+ * write, and loading the cluster and node as entities, persisting the pod and dirty-checking the
+ * node at flush cost about a fifth of it (issue 6, bench/RESULTS.md). The statements are the ones
+ * Hibernate issued, on the connection of the caller's transaction; nothing of the create is in
+ * the persistence context, so no entity there can go stale.
+ */
+@Repository
+class PodWrites {
+
+	private static final ContainersColumn CONTAINERS = new ContainersColumn();
+
+	/** What a pod create needs of its cluster; none of it changes after the cluster is created. */
+	record ClusterFacts(long id, String name, IpFamily ipFamily, int maxPodsPerNode) {
+	}
+
+	/** A node row locked for the rest of the transaction, as pod allocation reads it. */
+	record LockedNode(long id, String name, String podSubnet, BigInteger podSubnetValue, BigInteger podAddressCursor,
+			int podCount) {
+
+		HostPool podAddresses() {
+			return HostPool.podAddresses(Addresses.parseNetwork("podSubnet", podSubnet));
+		}
+	}
+
+	/** A pod row to insert. */
+	record NewPod(long clusterId, long nodeId, String namespace, String name, String ip, BigInteger ipValue,
+			String hostInterface, List<Container> containers, Instant createdAt) {
+	}
+
+	private final JdbcClient jdbc;
+	/** The row lock pod writers take on their node, as Hibernate words it for each database. */
+	private final String forUpdate;
+
+	PodWrites(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+		this.jdbc = jdbc;
+		String database = JdbcUtils.commonDatabaseName(
+				JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+		// PostgreSQL: not a key lock, so it never blocks the foreign-key checks of rows referring to the node
+		this.forUpdate = "PostgreSQL".equals(database) ? " for no key update" : " for update";
+	}
+
+	Optional<ClusterFacts> cluster(String name) {
+		return jdbc.sql("select id, name, ip_family, max_pods_per_node from cluster where name = ?").param(1, name)
+				.query((rs, row) -> new ClusterFacts(rs.getLong("id"), rs.getString("name"),
+						IpFamily.valueOf(rs.getString("ip_family")), rs.getInt("max_pods_per_node")))
+				.optional();
+	}
+
+	/**
+	 * The node with the most free pod slots, i.e. the fewest pods, ties by name; read without a
+	 * lock, which the caller takes next. Ordered by every column of ix_node_placement, so that H2
+	 * reads its first entry instead of sorting the cluster's nodes.
+	 */
+	Optional<String> placement(long clusterId) {
+		return jdbc.sql("select name from node where cluster_id = ? order by cluster_id, pod_count, name"
+				+ " fetch first 1 rows only").param(1, clusterId).query(String.class).optional();
+	}
+
+	Optional<LockedNode> lockNode(long clusterId, String name) {
+		return jdbc.sql("select id, name, pod_subnet, pod_subnet_value, pod_address_cursor, pod_count from node"
+				+ " where cluster_id = ? and name = ?" + forUpdate).param(1, clusterId).param(2, name)
+				.query(PodWrites::lockedNode).optional();
+	}
+
+	private static LockedNode lockedNode(ResultSet rs, int row) throws SQLException {
+		BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
+		return new LockedNode(rs.getLong("id"), rs.getString("name"), rs.getString("pod_subnet"),
+				rs.getBigDecimal("pod_subnet_value").toBigIntegerExact(),
+				cursor == null ? null : cursor.toBigIntegerExact(), rs.getInt("pod_count"));
+	}
+
+	/**
+	 * Taken pod IPs of the cluster in [from, to], in order: what the next-fit allocator reads, for a
+	 * range inside one node's pod subnet. Every pod's IP is in its own node's subnet and no two nodes'
+	 * subnets overlap, so these are that node's pods; the cluster's unique IP index answers it, and
+	 * the pod table needs no second index on (node, IP) that every insert would have to keep.
+	 */
+	List<BigInteger> ipValuesBetween(long clusterId, BigInteger from, BigInteger to, int limit) {
+		return jdbc.sql("select ip_value from pod where cluster_id = ? and ip_value between ? and ?"
+				+ " order by ip_value fetch first ? rows only")
+				.param(1, clusterId).param(2, new BigDecimal(from)).param(3, new BigDecimal(to)).param(4, limit)
+				.query((rs, row) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
+	}
+
+	/** Inserts the pod at version 0, where every row starts; a taken name or veth name breaks a constraint. */
+	void insert(NewPod pod) {
+		jdbc.sql("insert into pod (cluster_id, node_id, namespace, name, ip, ip_value, host_interface, containers,"
+				+ " version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+				.param(1, pod.clusterId()).param(2, pod.nodeId()).param(3, pod.namespace()).param(4, pod.name())
+				.param(5, pod.ip()).param(6, new BigDecimal(pod.ipValue())).param(7, pod.hostInterface())
+				.param(8, CONTAINERS.convertToDatabaseColumn(pod.containers()))
+				.param(9, OffsetDateTime.ofInstant(pod.createdAt(), ZoneOffset.UTC))
+				.update();
+	}
+
+	/**
+	 * Counts the pod on its locked node and bumps the node's version (a node's resourceVersion
+	 * changes with its pods); ipValue, handed out automatically, is where the next search starts.
+	 */
+	void podAdded(long nodeId, BigInteger ipValue) {
+		jdbc.sql("update node set pod_count = pod_count + 1, pod_address_cursor = ?, version = version + 1"
+				+ " where id = ?").param(1, new BigDecimal(ipValue)).param(2, nodeId).update();
+	}
+}
