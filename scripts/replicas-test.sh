@@ -215,7 +215,7 @@ fi
 if [ "$SABOTAGE" = 1 ]; then
 	log "SABOTAGE: corrupting the database on purpose; the checks below must fail"
 	psql_q <<'SQL'
-update node set pod_count = pod_count + 1 where name = 'node-000';
+update node_pods set pod_count = pod_count + 1 where node_name = 'node-000';
 delete from gateway_route where node_id = (select id from node where name = 'node-001');
 delete from pod where id = (select min(id) from pod where namespace like 'team-%');
 update pod set ip = '10.99.0.5', ip_value = 174260229 where id = (select max(id) from pod where namespace like 'team-%');
@@ -272,11 +272,14 @@ select 'nodes without exactly one NODE route', count(*), coalesce(string_agg(n.n
 select 'NODE routes count minus node count', (select count(*) from gateway_route where type = 'NODE') - (select count(*) from node), '';
 select 'NODE routes not "subnet via address"', count(*), coalesce(string_agg(n.name, ' '), '') from gateway_route r join node n on n.id = r.node_id
   where r.destination <> n.pod_subnet or r.next_hop <> n.address or r.cluster_id <> n.cluster_id;
-select 'nodes whose pod_count is off', count(*), coalesce(string_agg(n.name || ' says ' || n.pod_count || ' has ' || coalesce(k.c, 0), ', '), '') from node n
+select 'nodes whose pod_count is off', count(*), coalesce(string_agg(n.name || ' says ' || coalesce(np.pod_count::text, 'nothing') || ' has ' || coalesce(k.c, 0), ', '), '') from node n
+  left join node_pods np on np.node_id = n.id
   left join (select node_id, count(*) c from pod group by node_id) k on k.node_id = n.id
-  where n.pod_count <> coalesce(k.c, 0);
+  where np.pod_count is distinct from coalesce(k.c, 0);
+select 'node_pods rows that disagree with their node', count(*), coalesce(string_agg(np.node_name, ' '), '') from node_pods np
+  left join node n on n.id = np.node_id where n.id is null or n.name <> np.node_name or n.cluster_id <> np.cluster_id;
 select 'nodes over capacity', count(*), coalesce(string_agg(n.name, ' '), '') from node n join cluster c on c.id = n.cluster_id
-  where n.pod_count > c.max_pods_per_node;
+  join node_pods np on np.node_id = n.id where np.pod_count > c.max_pods_per_node;
 select 'pods outside their node''s subnet (or on its network/bridge/broadcast address)', count(*),
   coalesce(string_agg(p.namespace || '/' || p.name || ' ' || p.ip || ' on ' || n.name || ' ' || n.pod_subnet, ', '), '') from pod p
   join node n on n.id = p.node_id join cluster c on c.id = n.cluster_id

@@ -13,7 +13,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SecondaryRow;
 import io.podnet.routing.RouteType;
 import io.podnet.routing.RouteView;
 import java.math.BigInteger;
@@ -23,10 +26,14 @@ import java.util.List;
 
 /**
  * A node: eth0 on the node network, and a cbr0 bridge holding the first address of its own pod
- * subnet. Holds the next-fit cursor of its pod IP allocator and its pod count; pod writers lock
- * this row, so pods on different nodes never wait for each other.
+ * subnet. The row is written once and deleted, never updated. Its pod count and version live in
+ * the node's row of node_pods, read here with it and written only by the pod writers through
+ * {@link NodePods}.
  */
 @Entity
+@Immutable
+@SecondaryTable(name = "node_pods", pkJoinColumns = @PrimaryKeyJoinColumn(name = "node_id"))
+@SecondaryRow(table = "node_pods", owned = false, optional = false)
 public class Node {
 
 	/** Every node's bridge has this name, as kubenet names it. */
@@ -54,12 +61,11 @@ public class Node {
 	@Column(precision = 39)
 	private BigInteger podSubnetValue;
 
-	@Column(precision = 39)
-	private BigInteger podAddressCursor;
-
+	@Column(table = "node_pods", insertable = false, updatable = false)
 	private int podCount;
 
-	@Version
+	/** The node's version: bumped with every pod added or removed (V7). */
+	@Column(table = "node_pods", insertable = false, updatable = false)
 	private long version;
 
 	private Instant createdAt;
@@ -111,10 +117,6 @@ public class Node {
 		return podAddresses.usable().min(BigInteger.valueOf(maxPodsPerNode)).intValueExact();
 	}
 
-	public void podRemoved() {
-		podCount--;
-	}
-
 	public Long getId() {
 		return id;
 	}
@@ -141,10 +143,6 @@ public class Node {
 
 	public BigInteger getPodSubnetValue() {
 		return podSubnetValue;
-	}
-
-	public BigInteger getPodAddressCursor() {
-		return podAddressCursor;
 	}
 
 	public int getPodCount() {

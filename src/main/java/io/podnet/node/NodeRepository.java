@@ -1,13 +1,11 @@
 package io.podnet.node;
 
 import io.podnet.cluster.Cluster;
-import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,17 +13,7 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 
 	Optional<Node> findByClusterAndName(Cluster cluster, String name);
 
-	/** The node row locked for update: pod IP allocation and node deletion take it. */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select n from Node n where n.cluster = :cluster and n.name = :name")
-	Optional<Node> findByClusterAndNameForUpdate(Cluster cluster, String name);
-
 	boolean existsByClusterAndName(Cluster cluster, String name);
-
-	/** The node row of a known id, locked for update. */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select n from Node n where n.id = :id")
-	Optional<Node> findByIdForUpdate(Long id);
 
 	/** Deletes a node's pods along with it (DELETE ...?cascade=true). */
 	@Modifying

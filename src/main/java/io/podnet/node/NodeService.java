@@ -30,9 +30,11 @@ public class NodeService {
 	private final NodeRepository nodes;
 	private final ClusterService clusters;
 	private final GatewayRoutes gatewayRoutes;
+	private final NodePods nodePods;
 
-	NodeService(NodeRepository nodes, ClusterService clusters, GatewayRoutes gatewayRoutes) {
+	NodeService(NodeRepository nodes, ClusterService clusters, GatewayRoutes gatewayRoutes, NodePods nodePods) {
 		this.nodes = nodes;
+		this.nodePods = nodePods;
 		this.clusters = clusters;
 		this.gatewayRoutes = gatewayRoutes;
 	}
@@ -47,6 +49,7 @@ public class NodeService {
 		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
 		cluster.routesChanged();
 		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
+		nodePods.insert(node);
 		gatewayRoutes.nodeAdded(node);
 		return NodeView.of(node);
 	}
@@ -110,35 +113,29 @@ public class NodeService {
 	/**
 	 * Deletes a node, its gateway route and (only with {@code cascade}) its pods, in one
 	 * transaction; frees its address and subnet. The cluster row's lock orders it with the other
-	 * changes of the routes (always cluster before node, as every writer takes them); the node
-	 * row's lock keeps pods from being added meanwhile.
+	 * changes of the routes (always cluster first, as every writer takes it); the lock on the node's
+	 * pod counters keeps pods from being added meanwhile, and is taken before any row referring to
+	 * the node is touched, as the pod writers take it.
 	 */
 	@Transactional
 	void delete(String clusterName, String nodeName, boolean cascade, String ifMatch) {
 		Cluster cluster = clusters.lock(clusterName);
-		Node node = lock(cluster, nodeName);
-		Versions.checkIfMatch(ifMatch, node.getVersion(), "node '" + nodeName + "'");
-		if (node.getPodCount() > 0) {
+		Node node = nodes.findByClusterAndName(cluster, nodeName).orElseThrow(() -> notFound(clusterName, nodeName));
+		// nodes are deleted only under the cluster's lock, which is held: the counters are there
+		NodePods.Locked pods = nodePods.lock(node.getId())
+				.orElseThrow(() -> new IllegalStateException("node " + node.getId() + " has no row in node_pods"));
+		Versions.checkIfMatch(ifMatch, pods.version(), "node '" + nodeName + "'");
+		if (pods.podCount() > 0) {
 			if (!cascade) {
-				throw Conflict.inUse("node '" + nodeName + "' still has " + node.getPodCount()
+				throw Conflict.inUse("node '" + nodeName + "' still has " + pods.podCount()
 						+ " pod(s); delete them first, or delete with ?cascade=true to delete them along with the node");
 			}
 			nodes.deletePods(node);
 		}
 		gatewayRoutes.nodeRemoved(node);
+		nodePods.delete(node.getId());
 		nodes.delete(node);
 		cluster.routesChanged();
-	}
-
-	/** The node row of a known id (a pod's), locked for the rest of the transaction. */
-	public Node lock(Long nodeId) {
-		return nodes.findByIdForUpdate(nodeId).orElseThrow(() -> new ResourceNotFound("node", String.valueOf(nodeId)));
-	}
-
-	/** The node row locked for the rest of the transaction, or a 404. */
-	public Node lock(Cluster cluster, String nodeName) {
-		return nodes.findByClusterAndNameForUpdate(cluster, nodeName)
-				.orElseThrow(() -> notFound(cluster.getName(), nodeName));
 	}
 
 	/** The node, or a 404 naming it and its cluster. */
@@ -147,7 +144,7 @@ public class NodeService {
 		return nodes.findByClusterAndName(cluster, nodeName).orElseThrow(() -> notFound(clusterName, nodeName));
 	}
 
-	private static ResourceNotFound notFound(String clusterName, String nodeName) {
+	public static ResourceNotFound notFound(String clusterName, String nodeName) {
 		return new ResourceNotFound("node", nodeName, "cluster '" + clusterName + "'");
 	}
 }

@@ -7,9 +7,10 @@ import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.NextFitAllocator;
 import io.podnet.node.Node;
+import io.podnet.node.NodePods;
 import io.podnet.node.NodeService;
 import io.podnet.pod.PodWrites.ClusterFacts;
-import io.podnet.pod.PodWrites.LockedNode;
+import io.podnet.pod.PodWrites.NodeRow;
 import io.podnet.pod.PodWrites.NewPod;
 import io.podnet.routing.RouteView;
 import io.podnet.system.Conflict;
@@ -48,10 +49,12 @@ public class PodService {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 	private final PodWrites writes;
+	private final NodePods nodePods;
 	private final TransactionTemplate transactions;
 
-	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, PodWrites writes,
+	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, PodWrites writes, NodePods nodePods,
 			TransactionTemplate transactions) {
+		this.nodePods = nodePods;
 		this.transactions = transactions;
 		this.pods = pods;
 		this.clusters = clusters;
@@ -84,16 +87,20 @@ public class PodService {
 			int hostInterfaceAttempt) {
 		ClusterFacts cluster = writes.cluster(clusterName).orElseThrow(() -> new ResourceNotFound("cluster",
 				clusterName));
-		LockedNode node = request.nodeName() != null ? lock(cluster, request.nodeName()) : place(cluster);
+		String nodeName = request.nodeName() != null ? request.nodeName() : place(cluster);
+		NodeRow node = writes.node(cluster.id(), nodeName).orElseThrow(() -> NodeService.notFound(clusterName,
+				nodeName));
+		// empty if the node was deleted since it was read
+		NodePods.Locked slots = nodePods.lock(node.id()).orElseThrow(() -> NodeService.notFound(clusterName, nodeName));
 		HostPool pool = node.podAddresses();
 		int capacity = Node.podCapacity(pool, cluster.maxPodsPerNode());
-		if (node.podCount() >= capacity) {
-			throw Conflict.exhausted("node '" + node.name() + "' has no free pod slot: " + node.podCount() + " of "
+		if (slots.podCount() >= capacity) {
+			throw Conflict.exhausted("node '" + node.name() + "' has no free pod slot: " + slots.podCount() + " of "
 					+ capacity + " pods (maxPodsPerNode " + cluster.maxPodsPerNode() + ", pod subnet "
 					+ node.podSubnet() + "); delete a pod or choose another node")
-					.with("capacity", capacity).with("allocated", node.podCount());
+					.with("capacity", capacity).with("allocated", slots.podCount());
 		}
-		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), node.podAddressCursor(),
+		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), slots.podAddressCursor(),
 				(from, to, limit) -> writes.ipValuesBetween(cluster.id(), from, to, limit))
 				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.name() + "' pod subnet "
 						+ node.podSubnet()));
@@ -117,7 +124,7 @@ public class PodService {
 			}
 			throw e;
 		}
-		writes.podAdded(node.id(), ipValue);
+		nodePods.podAdded(node.id(), ipValue);
 		return PodView.created(namespace, request.name(), node.name(), ip, hostInterface,
 				Node.bridgeAddress(cluster.ipFamily(), node.podSubnetValue()), containers, createdAt);
 	}
@@ -133,17 +140,10 @@ public class PodService {
 		}
 	}
 
-	/** The named node, locked, or a 404 naming it and its cluster. */
-	private LockedNode lock(ClusterFacts cluster, String nodeName) {
-		return writes.lockNode(cluster.id(), nodeName).orElseThrow(() -> new ResourceNotFound("node", nodeName,
-				"cluster '" + cluster.name() + "'"));
-	}
-
-	/** The node with the most free pod slots (ties by name), locked. */
-	private LockedNode place(ClusterFacts cluster) {
-		String candidate = writes.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '"
-				+ cluster.name() + "' has no nodes to place the pod on; add a node first"));
-		return lock(cluster, candidate);
+	/** The name of the node with the most free pod slots (ties by name). */
+	private String place(ClusterFacts cluster) {
+		return nodePods.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '" + cluster.name()
+				+ "' has no nodes to place the pod on; add a node first"));
 	}
 
 	@Transactional(readOnly = true)
@@ -192,10 +192,12 @@ public class PodService {
 	void delete(String clusterName, String namespace, String name, String ifMatch) {
 		Cluster cluster = clusters.find(clusterName);
 		Pod pod = pods.findWithoutNode(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
-		Node node = nodes.lock(pod.getNode().getId());
+		long nodeId = pod.getNode().getId();
+		// gone only if a node delete took the node and its pods since the pod was read
+		nodePods.lock(nodeId).orElseThrow(() -> notFound(clusterName, namespace, name));
 		Versions.checkIfMatch(ifMatch, pod.getVersion(), "pod " + pod.qualifiedName());
 		pods.delete(pod);
-		node.podRemoved();
+		nodePods.podRemoved(nodeId);
 	}
 
 	/** The pod's own table: its subnet on eth0, default via the bridge. */

@@ -5,18 +5,12 @@ import io.podnet.ipam.HostPool;
 import io.podnet.ipam.IpFamily;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,7 +18,8 @@ import org.springframework.stereotype.Repository;
  * write, and loading the cluster and node as entities, persisting the pod and dirty-checking the
  * node at flush cost about a fifth of it (issue 6, bench/RESULTS.md). The statements are the ones
  * Hibernate issued, on the connection of the caller's transaction; nothing of the create is in
- * the persistence context, so no entity there can go stale.
+ * the persistence context, so no entity there can go stale. The node's pod counters are
+ * {@link io.podnet.node.NodePods}'.
  */
 @Repository
 class PodWrites {
@@ -35,9 +30,8 @@ class PodWrites {
 	record ClusterFacts(long id, String name, IpFamily ipFamily, int maxPodsPerNode) {
 	}
 
-	/** A node row locked for the rest of the transaction, as pod allocation reads it. */
-	record LockedNode(long id, String name, String podSubnet, BigInteger podSubnetValue, BigInteger podAddressCursor,
-			int podCount) {
+	/** What pod allocation reads of a node's own row. */
+	record NodeRow(long id, String name, String podSubnet, BigInteger podSubnetValue) {
 
 		HostPool podAddresses() {
 			return HostPool.podAddresses(Addresses.parseNetwork("podSubnet", podSubnet));
@@ -50,15 +44,9 @@ class PodWrites {
 	}
 
 	private final JdbcClient jdbc;
-	/** The row lock pod writers take on their node, as Hibernate words it for each database. */
-	private final String forUpdate;
 
-	PodWrites(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+	PodWrites(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		String database = JdbcUtils.commonDatabaseName(
-				JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-		// PostgreSQL: not a key lock, so it never blocks the foreign-key checks of rows referring to the node
-		this.forUpdate = "PostgreSQL".equals(database) ? " for no key update" : " for update";
 	}
 
 	Optional<ClusterFacts> cluster(String name) {
@@ -68,27 +56,13 @@ class PodWrites {
 				.optional();
 	}
 
-	/**
-	 * The node with the most free pod slots, i.e. the fewest pods, ties by name; read without a
-	 * lock, which the caller takes next. Ordered by every column of ix_node_placement, so that H2
-	 * reads its first entry instead of sorting the cluster's nodes.
-	 */
-	Optional<String> placement(long clusterId) {
-		return jdbc.sql("select name from node where cluster_id = ? order by cluster_id, pod_count, name"
-				+ " fetch first 1 rows only").param(1, clusterId).query(String.class).optional();
-	}
-
-	Optional<LockedNode> lockNode(long clusterId, String name) {
-		return jdbc.sql("select id, name, pod_subnet, pod_subnet_value, pod_address_cursor, pod_count from node"
-				+ " where cluster_id = ? and name = ?" + forUpdate).param(1, clusterId).param(2, name)
-				.query(PodWrites::lockedNode).optional();
-	}
-
-	private static LockedNode lockedNode(ResultSet rs, int row) throws SQLException {
-		BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
-		return new LockedNode(rs.getLong("id"), rs.getString("name"), rs.getString("pod_subnet"),
-				rs.getBigDecimal("pod_subnet_value").toBigIntegerExact(),
-				cursor == null ? null : cursor.toBigIntegerExact(), rs.getInt("pod_count"));
+	/** The named node's row, read without a lock: the caller locks its pod counters next. */
+	Optional<NodeRow> node(long clusterId, String name) {
+		return jdbc.sql("select id, name, pod_subnet, pod_subnet_value from node where cluster_id = ? and name = ?")
+				.param(1, clusterId).param(2, name)
+				.query((rs, row) -> new NodeRow(rs.getLong("id"), rs.getString("name"), rs.getString("pod_subnet"),
+						rs.getBigDecimal("pod_subnet_value").toBigIntegerExact()))
+				.optional();
 	}
 
 	/**
@@ -113,14 +87,5 @@ class PodWrites {
 				.param(8, CONTAINERS.convertToDatabaseColumn(pod.containers()))
 				.param(9, OffsetDateTime.ofInstant(pod.createdAt(), ZoneOffset.UTC))
 				.update();
-	}
-
-	/**
-	 * Counts the pod on its locked node and bumps the node's version (a node's resourceVersion
-	 * changes with its pods); ipValue, handed out automatically, is where the next search starts.
-	 */
-	void podAdded(long nodeId, BigInteger ipValue) {
-		jdbc.sql("update node set pod_count = pod_count + 1, pod_address_cursor = ?, version = version + 1"
-				+ " where id = ?").param(1, new BigDecimal(ipValue)).param(2, nodeId).update();
 	}
 }

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
 	/** Child tables first. */
-	private static final String[] TABLES = { "pod", "gateway_route", "node", "cluster" };
+	private static final String[] TABLES = { "pod", "gateway_route", "node_pods", "node", "cluster" };
 
 	@LocalServerPort
 	protected int port;

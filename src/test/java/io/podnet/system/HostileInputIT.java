@@ -53,7 +53,7 @@ class HostileInputIT extends IntegrationTest {
 			+ "|com\\.fasterxml|\\b[A-Z]\\w*Request\\[\\w+=|SQLState|\\bat [a-z]+\\.[a-z]+\\.[A-Za-z.]+\\(");
 
 	/** Child tables first, as {@link IntegrationTest} empties them. */
-	private static final String[] TABLES = { "pod", "gateway_route", "node", "cluster" };
+	private static final String[] TABLES = { "pod", "gateway_route", "node_pods", "node", "cluster" };
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

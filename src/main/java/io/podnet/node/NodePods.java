@@ -1,0 +1,86 @@
+package io.podnet.node;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.DatabaseMetaData;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each node's pod counters (table node_pods): its pod count, the next-fit cursor of its pod IPs
+ * and the node's version. They are a row of their own so that the pod writes, which change them
+ * every time, update a row with two indexes rather than the node row with five (see V7). Pod
+ * writers lock this row, so pods on one node are serialised and pods on different nodes never
+ * wait for each other; a node delete locks it too, after the cluster row. Plain SQL on the
+ * connection of the caller's transaction; {@link Node} reads the same row, read-only.
+ */
+@Repository
+public class NodePods {
+
+	/** A node's counters, read under the row's lock. */
+	public record Locked(long nodeId, int podCount, BigInteger podAddressCursor, long version) {
+	}
+
+	private final JdbcClient jdbc;
+	/** The row lock, as Hibernate words PESSIMISTIC_WRITE for each database. */
+	private final String forUpdate;
+
+	NodePods(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+		this.jdbc = jdbc;
+		String database = JdbcUtils.commonDatabaseName(
+				JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+		// PostgreSQL: not a key lock, so it never blocks the foreign-key checks of rows referring to the node
+		this.forUpdate = "PostgreSQL".equals(database) ? " for no key update" : " for update";
+	}
+
+	/** The counters of a new node: no pods, version 0. */
+	void insert(Node node) {
+		jdbc.sql("insert into node_pods (node_id, cluster_id, node_name, pod_count, pod_address_cursor, version)"
+				+ " values (?, ?, ?, 0, null, 0)")
+				.param(1, node.getId()).param(2, node.getCluster().getId()).param(3, node.getName()).update();
+	}
+
+	/** The node's counters, locked for the rest of the transaction; empty if the node is gone. */
+	public Optional<Locked> lock(long nodeId) {
+		return jdbc.sql("select pod_count, pod_address_cursor, version from node_pods where node_id = ?" + forUpdate)
+				.param(1, nodeId)
+				.query((rs, row) -> {
+					BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
+					return new Locked(nodeId, rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
+							rs.getLong("version"));
+				})
+				.optional();
+	}
+
+	/**
+	 * The name of the cluster's node with the most free pod slots, i.e. the fewest pods, ties by
+	 * name; read without a lock. Ordered by every column of the placement index, so that H2 reads
+	 * its first entry instead of sorting the cluster's nodes.
+	 */
+	public Optional<String> placement(long clusterId) {
+		return jdbc.sql("select node_name from node_pods where cluster_id = ?"
+				+ " order by cluster_id, pod_count, node_name fetch first 1 rows only")
+				.param(1, clusterId).query(String.class).optional();
+	}
+
+	/** Counts a pod on the locked node; ipValue, handed out automatically, is where the next search starts. */
+	public void podAdded(long nodeId, BigInteger ipValue) {
+		jdbc.sql("update node_pods set pod_count = pod_count + 1, pod_address_cursor = ?, version = version + 1"
+				+ " where node_id = ?").param(1, new BigDecimal(ipValue)).param(2, nodeId).update();
+	}
+
+	/** Uncounts a pod of the locked node; its IP is handed out again only after the cursor wraps. */
+	public void podRemoved(long nodeId) {
+		jdbc.sql("update node_pods set pod_count = pod_count - 1, version = version + 1 where node_id = ?")
+				.param(1, nodeId).update();
+	}
+
+	/** Deletes the counters of a node that is being deleted, before the node row. */
+	void delete(long nodeId) {
+		jdbc.sql("delete from node_pods where node_id = ?").param(1, nodeId).update();
+	}
+}
