@@ -55,7 +55,8 @@ class RestartIT {
 		});
 	}
 
-	private static void runApplication(String url, Consumer<Api> calls) {
+	/** Runs the real application on that database for the calls, then stops it. */
+	static void runApplication(String url, Consumer<Api> calls) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PodnetApplication.class)
 				.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
 						"--spring.datasource.password=", "--spring.main.banner-mode=off")) {
