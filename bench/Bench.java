@@ -382,43 +382,33 @@ public class Bench {
 		return r;
 	}
 
-	/** Rounds of a paired measurement: the GET and the operation take turns, each first in every other round. */
-	static final int PAIRED_ROUNDS = 4;
-
 	/**
-	 * As {@link #phase(String, WorkerFactory, boolean)}, but the measurement takes turns with the
-	 * ceiling GET: {@value #PAIRED_ROUNDS} rounds, each a slice of duration / rounds seconds of both,
-	 * and the GET's slices are kept as this operation's own ceiling ({@link #pairedGets}). The
-	 * machine's speed drifts (on this shared VM the same GET's CPU per request moved by 30% between
-	 * two 5 s runs a minute apart); taking turns puts the operation and its ceiling in the same
-	 * minutes, so the ratio compares like with like.
+	 * As {@link #phase(String, WorkerFactory, boolean)}, but the measurement is bracketed by the
+	 * ceiling GET: half the duration of it right before, then the operation, then the other half
+	 * right after, and those two halves are kept as this operation's own ceiling
+	 * ({@link #pairedGets}). The machine's speed drifts (on this shared VM the same GET's CPU per
+	 * request moved by 30% between two 5 s runs a minute apart), and a drift steady over the minute
+	 * cancels out of a bracket. One operation run, not several short ones: what an operation leaves
+	 * behind (garbage, pages H2 writes in the background) weighs on whatever runs next, and with
+	 * one bracket only the second half of the GET pays for it.
 	 */
 	Result paired(String name, WorkerFactory factory, boolean untilSteady, WorkerFactory ceiling) throws Exception {
 		warmUp(name, factory, untilSteady);
-		double slice = (double) duration / PAIRED_ROUNDS;
-		List<Result> operation = new ArrayList<>();
 		List<Result> gets = new ArrayList<>();
-		for (int round = 0; round < PAIRED_ROUNDS; round++) {
-			String label = " (" + (round + 1) + "/" + PAIRED_ROUNDS + ")";
-			if (round % 2 == 0) {
-				gets.add(timed("GET node, with " + name + label, slice, ceiling));
-				operation.add(timed(name + label, slice, factory));
-			} else {
-				operation.add(timed(name + label, slice, factory));
-				gets.add(timed("GET node, with " + name + label, slice, ceiling));
-			}
-		}
+		gets.add(timed("GET node, before " + name, duration / 2.0, ceiling));
+		List<Result> operation = List.of(timed(name, duration, factory));
+		gets.add(timed("GET node, after " + name, duration / 2.0, ceiling));
 		Result r = merge(name, operation);
-		Result get = merge("GET node, taking turns with " + name, gets);
+		Result get = merge("GET node, right before and after " + name, gets);
 		pairedGets.put(name, get);
-		log(String.format(Locale.ROOT, "%s: %.1f req/s against %.1f req/s of the GET in the same rounds = %.2f×; by CPU "
+		log(String.format(Locale.ROOT, "%s: %.1f req/s against %.1f req/s of the GET right before and after = %.2f×; by CPU "
 				+ "per request %.2f×", name, r.rate(), get.rate(), r.rate() / get.rate(),
 				get.serverCpuPerRequest() / r.serverCpuPerRequest()));
 		rss(name);
 		return r;
 	}
 
-	/** Runs of the ceiling GET, each taking turns with the operation it is named by (see {@link #paired}). */
+	/** Runs of the ceiling GET, each bracketing the operation it is named by (see {@link #paired}). */
 	final Map<String, Result> pairedGets = new LinkedHashMap<>();
 
 	/** One result of several runs of one kind: their requests, latencies, times and CPU added up. */
@@ -1245,12 +1235,13 @@ public class Bench {
 				+ ")" : "").append(" |\n");
 	}
 
-	/** The GET that took turns with the operation, or a placeholder if it has not run yet. */
+	/** The GET that bracketed the operation, or a placeholder if it has not run yet. */
 	Result pairedGet(Result operation) {
-		return pairedGets.getOrDefault(operation.name, placeholder("GET node, taking turns with " + operation.name));
+		return pairedGets.getOrDefault(operation.name, placeholder("GET node, right before and after "
+				+ operation.name));
 	}
 
-	/** A table row; "× GET" is to the GET that took turns with the operation if one did, else to the ceiling. */
+	/** A table row; "× GET" is to the GET that bracketed the operation if one did, else to the ceiling. */
 	String row(Result r, double ceiling) {
 		Result paired = pairedGets.get(r.name);
 		if (paired != null) {
@@ -1313,10 +1304,10 @@ public class Bench {
 				.append(" concurrent clients on the same machine, after a JVM warm-up of every request kind on a "
 						+ "throwaway 20-node cluster. Ratios are to the plain single-object GET "
 						+ "(`GET /api/v1/clusters/{c}/nodes/{node}`), the ceiling of the same service. The path and the "
-						+ "pod writes take turns with that GET (" + PAIRED_ROUNDS + " rounds of " + f((double) duration
-						/ PAIRED_ROUNDS) + " s of each, the GET first in every other round), and each one's ratio is to "
-						+ "the GET of its own rounds: this machine's speed drifts by 20–30% from one minute to the next, "
-						+ "and taking turns puts an operation and its ceiling in the same minutes. The other ratios are "
+						+ "pod writes are each bracketed by that GET (" + f(duration / 2.0) + " s of it right before and "
+						+ f(duration / 2.0) + " s right after), and each one's ratio is to the GET of its own bracket: "
+						+ "this machine's speed drifts by 20–30% from one minute to the next, and a bracket puts an "
+						+ "operation and its ceiling in the same minute. The other ratios are "
 						+ "to the mean of two plain GET runs, before and after the pod and path measurements on the "
 						+ "loaded cluster; the list measurements come last. "
 						+ "Because other processes may share the machine, each throughput ratio is also given as the "
@@ -1351,16 +1342,16 @@ public class Bench {
 		double createRatio = createLoaded.rate() / createLoadedGet.rate();
 		md.append("| Pod create at ").append(String.format(Locale.ROOT, "%,d", podCount))
 				.append(" pods ≥ 0.5× plain GET | ").append(x(createRatio)).append(" (").append(f(createLoaded.rate()))
-				.append(" vs ").append(f(createLoadedGet.rate())).append(" req/s of the GET in the same rounds; by CPU "
+				.append(" vs ").append(f(createLoadedGet.rate())).append(" req/s of the GET right before and after; by CPU "
 						+ "per request ")
 				.append(x(createLoadedGet.serverCpuPerRequest() / createLoaded.serverCpuPerRequest())).append(") | ")
 				.append(atLeast(createRatio, 0.5)).append(" |\n");
-		// each against the GET of its own rounds, as the two are measured minutes apart
+		// each against the GET of its own bracket, as the two are measured minutes apart
 		Result createEmptyGet = pairedGet(createEmpty);
 		double emptyCreateRatio = createEmpty.rate() / createEmptyGet.rate();
 		double emptyRatio = createRatio / emptyCreateRatio;
 		md.append("| Pod create loaded ≥ 0.9× empty cluster | ").append(x(emptyRatio)).append(" (")
-				.append(x(createRatio)).append(" vs ").append(x(emptyCreateRatio)).append(" the GET of their own rounds; "
+				.append(x(createRatio)).append(" vs ").append(x(emptyCreateRatio)).append(" the GET of their own brackets; "
 						+ "raw rates ").append(f(createLoaded.rate())).append(" vs ").append(f(createEmpty.rate()))
 				.append(" req/s; by CPU per request ")
 				.append(x((createLoadedGet.serverCpuPerRequest() / createLoaded.serverCpuPerRequest())
@@ -1371,12 +1362,12 @@ public class Bench {
 		Result pathGet = pairedGet(path);
 		double pathRatio = path.rate() / pathGet.rate();
 		md.append("| Path resolution ≥ 0.8× plain GET | ").append(x(pathRatio)).append(" (").append(f(path.rate()))
-				.append(" vs ").append(f(pathGet.rate())).append(" req/s of the GET in the same rounds; by CPU per request ")
+				.append(" vs ").append(f(pathGet.rate())).append(" req/s of the GET right before and after; by CPU per request ")
 				.append(x(pathGet.serverCpuPerRequest() / path.serverCpuPerRequest())).append(") | ")
 				.append(atLeast(pathRatio, 0.8)).append(" |\n");
 		double pathP99 = path.p(0.99) / pathGet.p(0.99);
 		md.append("| Path p99 ≤ 2× plain GET p99 | ").append(x(pathP99)).append(" (").append(f(path.p(0.99)))
-				.append(" vs ").append(f(pathGet.p(0.99))).append(" ms, the GET in the same rounds) | ")
+				.append(" vs ").append(f(pathGet.p(0.99))).append(" ms, the GET right before and after) | ")
 				.append(atMost(pathP99, 2, "×")).append(" |\n");
 		double v6Ratio = v6Big.rate() / v6Small.rate();
 		md.append("| Node create, 2^32 subnets ≥ 0.9× 2^8 | ").append(x(v6Ratio)).append(" (").append(f(v6Big.rate()))
@@ -1396,8 +1387,8 @@ public class Bench {
 
 		md.append("## Operations on the loaded cluster\n\n")
 				.append("Throughput counts successful requests; latency is per request as the client sees it; "
-						+ "\"× GET\" is the throughput ratio to the ceiling (for the path and the pod writes, to the GET that took "
-						+ "turns with them); service CPU is the service process's "
+						+ "\"× GET\" is the throughput ratio to the ceiling (for the path and the pod writes, to the GET that "
+						+ "bracketed them); service CPU is the service process's "
 						+ "user+system CPU time during the measurement divided by the requests, client CPU the same for the "
 						+ "load generator; \"other processes' CPU\" is the share of the machine's CPU that anything else "
 						+ "used meanwhile (a high figure means the measurement was disturbed); \"service GC pauses\" the "
@@ -1406,8 +1397,8 @@ public class Bench {
 		for (Result r : List.of(getNode, getPod, createLoaded, deleteLoaded, path, listConcurrent, getNodeAgain)) {
 			md.append(row(r, ceiling)).append("\n");
 		}
-		md.append("\nThe GET runs that took turns with the path and the pod writes (each row's \"× GET\" is to the "
-				+ "mean of the two plain GET runs above: how fast the machine was in those rounds):\n\n")
+		md.append("\nThe GET runs that bracketed the path and the pod writes (each row's \"× GET\" is to the "
+				+ "mean of the two plain GET runs above: how fast the machine was in that minute):\n\n")
 				.append(TABLE_HEAD);
 		for (Result r : pairedGets.values()) {
 			md.append(row(r, ceiling)).append("\n");
