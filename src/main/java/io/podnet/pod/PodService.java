@@ -2,8 +2,8 @@ package io.podnet.pod;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
-import io.podnet.ipam.Addresses;
 import io.podnet.cluster.ClusterService;
+import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.NextFitAllocator;
 import io.podnet.node.Node;

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The statements of a pod create, in plain SQL rather than through entities: it is the hottest
  * write, and loading the cluster and node as entities, persisting the pod and dirty-checking the
- * node at flush cost about a fifth of it (issue 6, bench/RESULTS.md). The statements are the ones
+ * node at flush were about an eighth of its CPU (issue 6, a profile of the benchmark). The statements are the ones
  * Hibernate issued, on the connection of the caller's transaction; nothing of the create is in
- * the persistence context, so no entity there can go stale. The node's pod counters are
- * {@link io.podnet.node.NodePods}'.
+ * the persistence context, so no entity there can go stale. The node's pod counters are written
+ * through {@link io.podnet.node.NodePods}.
  */
 @Repository
 class PodWrites {
