@@ -85,6 +85,11 @@ public class Node {
 	}
 
 	public HostPool podAddresses() {
+		return podAddresses(podSubnet);
+	}
+
+	/** The pod IPs a node with that pod subnet (as stored, e.g. 10.244.0.0/24) hands out. */
+	public static HostPool podAddresses(String podSubnet) {
 		return HostPool.podAddresses(Addresses.parseNetwork("podSubnet", podSubnet));
 	}
 

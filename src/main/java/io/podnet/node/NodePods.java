@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class NodePods {
 
 	/** A node's counters, read under the row's lock. */
-	public record Locked(long nodeId, int podCount, BigInteger podAddressCursor, long version) {
+	public record Locked(int podCount, BigInteger podAddressCursor, long version) {
 	}
 
 	private final JdbcClient jdbc;
@@ -50,7 +50,7 @@ public class NodePods {
 				.param(1, nodeId)
 				.query((rs, row) -> {
 					BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
-					return new Locked(nodeId, rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
+					return new Locked(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
 							rs.getLong("version"));
 				})
 				.optional();

@@ -15,8 +15,8 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 	Optional<Pod> find(Cluster cluster, String namespace, String name);
 
 	/**
-	 * The pod without its node: for writers that lock the node next, which must be the first to
-	 * load it in the transaction (else the lock's fresher row clashes with the one loaded here).
+	 * The pod without its node: a delete needs only the node's id (for the lock on its pod
+	 * counters), which the pod row holds, so the node is not joined.
 	 */
 	@Query("select p from Pod p where p.cluster = :cluster and p.namespace = :namespace and p.name = :name")
 	Optional<Pod> findWithoutNode(Cluster cluster, String namespace, String name);

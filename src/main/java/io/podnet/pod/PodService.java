@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pods and their IPs. A pod's IP comes from its node's pod subnet, next-fit like the host-local
- * CNI plugin, under the node row's lock: pods on one node are serialised, pods on different nodes
- * never wait for each other, and the unique constraint on (cluster, IP) backs it up.
+ * CNI plugin, under the lock on the node's pod counters ({@link NodePods}): pods on one node are
+ * serialised, pods on different nodes never wait for each other, and the unique constraint on
+ * (cluster, IP) backs it up.
  */
 @Service
 public class PodService {

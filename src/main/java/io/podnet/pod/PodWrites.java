@@ -1,8 +1,8 @@
 package io.podnet.pod;
 
-import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.IpFamily;
+import io.podnet.node.Node;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class PodWrites {
 	record NodeRow(long id, String name, String podSubnet, BigInteger podSubnetValue) {
 
 		HostPool podAddresses() {
-			return HostPool.podAddresses(Addresses.parseNetwork("podSubnet", podSubnet));
+			return Node.podAddresses(podSubnet);
 		}
 	}
 
