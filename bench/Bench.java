@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -408,6 +409,57 @@ public class Bench {
 		return r;
 	}
 
+	/** Slices of each of two operations compared by {@link #interleaved}: A B B A A B B A. */
+	static final int INTERLEAVED_SLICES = 4;
+
+	/**
+	 * Unmeasured lead-in of every slice of {@link #interleaved}, long enough for what the slice
+	 * before left behind (H2 writes its changes in the background every 0.5 s, young garbage) to be
+	 * paid before this slice's clock starts.
+	 */
+	static final double LEAD_IN_SECONDS = 1.5;
+
+	/**
+	 * Two operations compared with each other, each measured for the duration in total, in slices
+	 * taken in turn (A B B A A B B A), bracketed as a whole by the ceiling GET as in {@link #paired}.
+	 * The machine's speed drifts by 20–30% from one minute to the next: two operations measured
+	 * minutes apart compared the minutes as much as the operations, while a steady drift cancels out
+	 * of slices taken in turn, and the A B B A order gives neither operation the earlier place
+	 * more often. Each slice starts with an unmeasured lead-in of the same operation, so the
+	 * background work the other operation left behind is not charged to it.
+	 *
+	 * @return the two measurements, A then B, each with the whole bracket as its ceiling
+	 */
+	Result[] interleaved(String a, WorkerFactory fa, String b, WorkerFactory fb, WorkerFactory ceiling)
+			throws Exception {
+		warmUp(a, fa, true);
+		warmUp(b, fb, true);
+		List<Result> gets = new ArrayList<>();
+		List<Result> partsA = new ArrayList<>();
+		List<Result> partsB = new ArrayList<>();
+		double slice = duration / (double) INTERLEAVED_SLICES;
+		gets.add(timed("GET node, before " + a + " and " + b, duration / 2.0, ceiling));
+		for (int i = 0; i < 2 * INTERLEAVED_SLICES; i++) {
+			boolean isA = i % 4 == 0 || i % 4 == 3;
+			String name = isA ? a : b;
+			WorkerFactory f = isA ? fa : fb;
+			timed(name + " (lead-in)", LEAD_IN_SECONDS, f);
+			(isA ? partsA : partsB).add(timed(name + " (slice " + (i / 2 + 1) + " of " + INTERLEAVED_SLICES + ")",
+					slice, f));
+		}
+		gets.add(timed("GET node, after " + a + " and " + b, duration / 2.0, ceiling));
+		Result ra = merge(a, partsA);
+		Result rb = merge(b, partsB);
+		Result get = merge("GET node, right before and after " + a + " and " + b, gets);
+		pairedGets.put(a, get);
+		pairedGets.put(b, get);
+		log(String.format(Locale.ROOT, "%s: %.1f req/s, %s: %.1f req/s, taken in turn = %.2f×; by CPU per request "
+				+ "%.2f×; the GET right before and after: %.1f req/s", a, ra.rate(), b, rb.rate(), ra.rate() / rb.rate(),
+				rb.serverCpuPerRequest() / ra.serverCpuPerRequest(), get.rate()));
+		rss(a + " and " + b);
+		return new Result[] {ra, rb};
+	}
+
 	/** Runs of the ceiling GET, each bracketing the operation it is named by (see {@link #paired}). */
 	final Map<String, Result> pairedGets = new LinkedHashMap<>();
 
@@ -760,37 +812,35 @@ public class Bench {
 		}, true, getNodeOf(c));
 		done("the GET and path measurements");
 
-		ConcurrentLinkedQueue<String[]> loadedPool = new ConcurrentLinkedQueue<>();
-		AtomicLong loadedSeq = new AtomicLong();
-		createLoaded = paired("pod create, loaded cluster", t -> createWorker(c, "create-loaded", loadedSeq, loadedPool),
-				true, getNodeOf(c));
-		topUp(c, "create-loaded", loadedSeq, loadedPool, createLoaded.rate());
-		deleteLoaded = paired("pod delete, loaded cluster", t -> deleteWorker(c, loadedPool), false, getNodeOf(c));
-		drain(c, loadedPool);
-		getNodeAgain = phase("GET node (ceiling), again", getNodeOf(c));
-		done("the loaded-cluster write measurements");
-
-		// 3a. node create in IPv6 pod networks of 2^32 and 2^8 node subnets
-		ipv6();
-		done("the IPv6 node measurements");
-
-		// 3b. pod create and delete on a cluster of as many nodes and no pods, with the JVM as warm as
-		// for the loaded cluster (measured first, early pod creates ran several times slower while
-		// the JIT compilers were still at work)
+		// 3b, with 2. pod create on a cluster of as many nodes and no pods, taken in turn with pod
+		// create on the loaded cluster (see interleaved)
 		String e = API + "empty";
 		must("POST", API.replaceAll("/$", ""), "{\"name\":\"empty\",\"nodeNetwork\":\"10.2.0.0/16\","
 				+ "\"podNetwork\":\"10.96.0.0/11\"}");
 		log("loading " + nodes + " nodes into the empty cluster");
 		emptyNodeLoad = tasks("load: node create, empty cluster", nodes,
 				i -> call("POST", e + "/nodes", "{\"name\":\"" + nodeName(i) + "\"}"), null);
+		ConcurrentLinkedQueue<String[]> loadedPool = new ConcurrentLinkedQueue<>();
+		AtomicLong loadedSeq = new AtomicLong();
 		ConcurrentLinkedQueue<String[]> emptyPool = new ConcurrentLinkedQueue<>();
 		AtomicLong emptySeq = new AtomicLong();
-		createEmpty = paired("pod create, empty cluster", t -> createWorker(e, "create-empty", emptySeq, emptyPool),
-				true, getNodeOf(e));
+		Result[] creates = interleaved("pod create, loaded cluster",
+				t -> createWorker(c, "create-loaded", loadedSeq, loadedPool), "pod create, empty cluster",
+				t -> createWorker(e, "create-empty", emptySeq, emptyPool), getNodeOf(c));
+		createLoaded = creates[0];
+		createEmpty = creates[1];
+		topUp(c, "create-loaded", loadedSeq, loadedPool, createLoaded.rate());
+		deleteLoaded = paired("pod delete, loaded cluster", t -> deleteWorker(c, loadedPool), false, getNodeOf(c));
+		drain(c, loadedPool);
 		topUp(e, "create-empty", emptySeq, emptyPool, createEmpty.rate());
 		deleteEmpty = paired("pod delete, empty cluster", t -> deleteWorker(e, emptyPool), false, getNodeOf(e));
 		drain(e, emptyPool);
-		done("the empty-cluster measurements");
+		getNodeAgain = phase("GET node (ceiling), again", getNodeOf(c));
+		done("the pod write measurements");
+
+		// 3a. node create in IPv6 pod networks of 2^32 and 2^8 node subnets
+		ipv6();
+		done("the IPv6 node measurements");
 
 		// 2, last: listing (on H2 it makes the database sort large temporary results, whose clean-up
 		// would otherwise weigh on the measurements that follow)
@@ -1307,7 +1357,8 @@ public class Bench {
 						+ "pod writes are each bracketed by that GET (" + f(duration / 2.0) + " s of it right before and "
 						+ f(duration / 2.0) + " s right after), and each one's ratio is to the GET of its own bracket: "
 						+ "this machine's speed drifts by 20–30% from one minute to the next, and a bracket puts an "
-						+ "operation and its ceiling in the same minute. The other ratios are "
+						+ "operation and its ceiling in the same minute (pod create on the loaded and on the empty "
+						+ "cluster share one bracket, as they are taken in turn within it). The other ratios are "
 						+ "to the mean of two plain GET runs, before and after the pod and path measurements on the "
 						+ "loaded cluster; the list measurements come last. "
 						+ "Because other processes may share the machine, each throughput ratio is also given as the "
@@ -1346,16 +1397,12 @@ public class Bench {
 						+ "per request ")
 				.append(x(createLoadedGet.serverCpuPerRequest() / createLoaded.serverCpuPerRequest())).append(") | ")
 				.append(atLeast(createRatio, 0.5)).append(" |\n");
-		// each against the GET of its own bracket, as the two are measured minutes apart
-		Result createEmptyGet = pairedGet(createEmpty);
-		double emptyCreateRatio = createEmpty.rate() / createEmptyGet.rate();
-		double emptyRatio = createRatio / emptyCreateRatio;
+		// taken in turn in the same minutes (see interleaved): compared with each other directly
+		double emptyRatio = createLoaded.rate() / createEmpty.rate();
 		md.append("| Pod create loaded ≥ 0.9× empty cluster | ").append(x(emptyRatio)).append(" (")
-				.append(x(createRatio)).append(" vs ").append(x(emptyCreateRatio)).append(" the GET of their own brackets; "
-						+ "raw rates ").append(f(createLoaded.rate())).append(" vs ").append(f(createEmpty.rate()))
-				.append(" req/s; by CPU per request ")
-				.append(x((createLoadedGet.serverCpuPerRequest() / createLoaded.serverCpuPerRequest())
-						/ (createEmptyGet.serverCpuPerRequest() / createEmpty.serverCpuPerRequest())))
+				.append(f(createLoaded.rate())).append(" vs ").append(f(createEmpty.rate()))
+				.append(" req/s, taken in turn in ").append(INTERLEAVED_SLICES).append(" slices each; by CPU per request ")
+				.append(x(createEmpty.serverCpuPerRequest() / createLoaded.serverCpuPerRequest()))
 				.append(") | ").append(atLeast(emptyRatio, 0.9)).append(" |\n");
 		writeTarget(md, "pod writes", List.of(createLoaded, deleteLoaded, createEmpty, deleteEmpty, podLoad));
 		writeTarget(md, "node writes", List.of(nodeLoad, emptyNodeLoad, v6Big, v6Small));
@@ -1400,7 +1447,7 @@ public class Bench {
 		md.append("\nThe GET runs that bracketed the path and the pod writes (each row's \"× GET\" is to the "
 				+ "mean of the two plain GET runs above: how fast the machine was in that minute):\n\n")
 				.append(TABLE_HEAD);
-		for (Result r : pairedGets.values()) {
+		for (Result r : new LinkedHashSet<>(pairedGets.values())) {
 			md.append(row(r, ceiling)).append("\n");
 		}
 		md.append("\nPod create on random nodes in a fresh namespace; pod delete of the pods the create measurement "
@@ -1455,8 +1502,11 @@ public class Bench {
 			md.append(row(r, ceiling)).append("\n");
 		}
 		md.append("\n\"Empty\" is a second cluster of ").append(String.format(Locale.ROOT, "%,d", nodes))
-				.append(" nodes and no pods (in the same database as the loaded one), measured after the loaded "
-						+ "cluster's writes, when the JVM is as warm as it was for them. IPv6: pod network fd00:1xx::/32 split into /64 (")
+				.append(" nodes and no pods (in the same database as the loaded one). Pod create on it and on the loaded "
+						+ "cluster were taken in turn, A B B A A B B A, in " + INTERLEAVED_SLICES + " slices each of "
+						+ f(duration / (double) INTERLEAVED_SLICES) + " s, each after " + f(LEAD_IN_SECONDS)
+						+ " s of unmeasured lead-in, so that the machine's drift from minute to minute falls on both alike. "
+						+ "IPv6: pod network fd00:1xx::/32 split into /64 (")
 				.append(v6BigTotal).append(" node subnets) against fd00:2xx::/56 split into /64 (").append(v6SmallTotal)
 				.append(" node subnets), ").append(v6Nodes).append(" node creates in each of ").append(v6Rounds)
 				.append(" fresh pairs of clusters, alternating which goes first, after an unrecorded warm-up round.\n\n");
