@@ -812,8 +812,8 @@ public class Bench {
 		}, true, getNodeOf(c));
 		done("the GET and path measurements");
 
-		// 3b, with 2. pod create on a cluster of as many nodes and no pods, taken in turn with pod
-		// create on the loaded cluster (see interleaved)
+		// 2 and 3b. pod create on the loaded cluster and on a cluster of as many nodes and no pods,
+		// taken in turn (see interleaved); then pod delete on each
 		String e = API + "empty";
 		must("POST", API.replaceAll("/$", ""), "{\"name\":\"empty\",\"nodeNetwork\":\"10.2.0.0/16\","
 				+ "\"podNetwork\":\"10.96.0.0/11\"}");

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * competes for the same cores. Worse, H2 updates each table and index optimistically: it swaps in a
  * new copy of the B-tree's root and, if another writer swapped first, does its work again, yielding
  * and sleeping between tries. On 2 cores, pod create on a cluster of 150,000 pods used 0.93 ms of
- * CPU with 10 connections and 0.70 ms with 2, and its rate rose from 0.47 to 0.59 times the plain
- * GET's (issue 6, bench/RESULTS.md). PostgreSQL, where a connection does wait on the server, and
+ * CPU with 10 connections and 0.69-0.74 ms with 2, and its rate rose from 0.47 to 0.54-0.59 times
+ * the plain GET's (issue 6, bench/RESULTS.md). PostgreSQL, where a connection does wait on the server, and
  * H2 in server mode keep Hikari's default.
  */
 @Component
