@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,22 @@ class EmbeddedDatabasePool implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource pool && isEmbeddedH2(pool.getJdbcUrl())
-				&& !environment.containsProperty(POOL_SIZE)) {
+				&& !operatorSetPoolSize()) {
 			int cpus = Runtime.getRuntime().availableProcessors();
 			pool.setMaximumPoolSize(connectionsFor(cpus));
 			log.info("Embedded H2: {} pooled connections for {} CPUs ({} to change it)", pool.getMaximumPoolSize(), cpus,
 					POOL_SIZE);
 		}
 		return bean;
+	}
+
+	/**
+	 * Whether the pool size is configured in any form Spring Boot binds: maximum-pool-size,
+	 * maximumPoolSize, SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE. Asking the environment for the one
+	 * spelling would miss the others and override the operator.
+	 */
+	private boolean operatorSetPoolSize() {
+		return Binder.get(environment).bind(POOL_SIZE, Integer.class).isBound();
 	}
 
 	/** H2 in this process: a file or in-memory URL, not a TCP or TLS connection to an H2 server. */

@@ -3,9 +3,12 @@ package io.podnet.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The connection pool of an in-process H2 is sized to the CPUs; every other database keeps Hikari's. */
@@ -36,9 +39,13 @@ class EmbeddedDatabasePoolTests {
 		assertThat(poolSizeAfterStartup(url, new MockEnvironment())).isEqualTo(HIKARI_DEFAULT);
 	}
 
-	@Test
-	void anOperatorsOwnPoolSizeWins() {
-		MockEnvironment environment = new MockEnvironment().withProperty(EmbeddedDatabasePool.POOL_SIZE, "7");
+	@ParameterizedTest
+	@ValueSource(strings = {"spring.datasource.hikari.maximum-pool-size", "spring.datasource.hikari.maximumPoolSize",
+			"SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE"})
+	void anOperatorsOwnPoolSizeWinsInEverySpellingSpringBootBinds(String property) {
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(property, "7")));
 		try (HikariDataSource pool = new HikariDataSource()) {
 			pool.setJdbcUrl("jdbc:h2:file:./data/podnet");
 			pool.setMaximumPoolSize(7); // as Spring Boot binds the property before any post-processor runs
