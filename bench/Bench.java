@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +59,7 @@ public class Bench {
 	static int pageLimit = 500;
 	static int v6Nodes = 200;
 	static int v6Rounds = 3;
-	static int firstLastSamples = 30;
+	static int firstLastSamples = 50;
 	static long clkTck = 100;
 	static String out = "bench/RESULTS.md";
 	static String database = "H2";
@@ -1084,7 +1085,10 @@ public class Bench {
 		};
 	}
 
-	/** One client alone: a full walk, then the first and the last page alternately. */
+	/**
+	 * One client alone: a full walk, then the first and the last page alternately, each after a
+	 * random page from the middle.
+	 */
 	void sequentialList(String c, int expected) {
 		log("list: one client walks all pods");
 		List<Long> pages = new ArrayList<>();
@@ -1119,10 +1123,19 @@ public class Bench {
 		firstPageSeq = new long[firstLastSamples];
 		lastPageSeq = new long[firstLastSamples];
 		String lastUrl = c + "/pods?limit=" + pageLimit + (lastToken == null ? "" : "&continue=" + enc(lastToken));
+		// A random page from the middle goes before each of the two. H2 hands back a prepared
+		// statement's last result when it runs again with the same parameters on unchanged tables
+		// (OPTIMIZE_REUSE_RESULTS), and the first page's statement is also the second one of the
+		// last page: alternating the two alone served the last page from that cache every time and
+		// the first page never (0.79× to 0.94×). The middle page runs the statements with other
+		// parameters, so neither of the two measured pages is served from the cache.
+		Random rnd = new Random(7);
 		for (int i = 0; i < firstLastSamples; i++) {
+			middlePage(c, rnd);
 			long t0 = System.nanoTime();
 			must("GET", c + "/pods?limit=" + pageLimit, null);
 			firstPageSeq[i] = System.nanoTime() - t0;
+			middlePage(c, rnd);
 			t0 = System.nanoTime();
 			Resp r = must("GET", lastUrl, null);
 			lastPageSeq[i] = System.nanoTime() - t0;
@@ -1134,6 +1147,14 @@ public class Bench {
 		Arrays.sort(lastPageSeq);
 		log(String.format(Locale.ROOT, "  first page p50 %.2f ms, last page p50 %.2f ms", median(firstPageSeq),
 				median(lastPageSeq)));
+	}
+
+	/** A page strictly between the first and the last one, unmeasured. */
+	void middlePage(String c, Random rnd) {
+		if (pageTokens.size() > 2) {
+			String token = pageTokens.get(1 + rnd.nextInt(pageTokens.size() - 2));
+			must("GET", c + "/pods?limit=" + pageLimit + "&continue=" + enc(token), null);
+		}
 	}
 
 	void ipv6() throws Exception {
@@ -1246,7 +1267,7 @@ public class Bench {
 			return "**met** (" + String.format(Locale.ROOT, "%.0f%%", (actual / target - 1) * 100) + " above)";
 		}
 		return "**missed** by " + String.format(Locale.ROOT, "%.0f%%", (1 - actual / target) * 100)
-				+ " (needs " + String.format(Locale.ROOT, "%.1f×", target / actual) + " the measured rate)";
+				+ " (needs " + String.format(Locale.ROOT, "%.2f×", target / actual) + " the measured rate)";
 	}
 
 	/** A "between" target: met, or missed with how far outside. */
@@ -1258,8 +1279,8 @@ public class Bench {
 			return "**met**";
 		}
 		return actual > high ? "**missed**: " + String.format(Locale.ROOT, "%.1f×", actual / high) + " the upper bound"
-				: "**missed**: the first page is " + String.format(Locale.ROOT, "%.0f×", 1 / actual)
-						+ " slower than the last, so a page's cost grows with what follows it";
+				: "**missed**: the first page takes " + String.format(Locale.ROOT, "%.2f×", 1 / actual)
+						+ " the last page's time";
 	}
 
 	/** An "at most" target: met, or missed with the excess. */
@@ -1476,7 +1497,7 @@ public class Bench {
 				.append(f(pct(seqSorted, 0.99))).append(" ms |\n");
 		md.append("| one client, first vs last page | first p50 ").append(f(median(firstPageSeq))).append(" ms, last p50 ")
 				.append(f(median(lastPageSeq))).append(" ms (").append(firstLastSamples)
-				.append(" alternating requests each) → ").append(x(median(lastPageSeq) / median(firstPageSeq)))
+				.append(" requests each, alternately, each after a random middle page) → ").append(x(median(lastPageSeq) / median(firstPageSeq)))
 				.append(" |\n");
 		md.append("| ").append(threads).append(" clients, random pages for ").append(duration).append(" s | ")
 				.append(f(listConcurrent.rate())).append(" pages/s = ")
