@@ -151,7 +151,12 @@ class RequestGuard extends OncePerRequestFilter {
 	}
 
 	private static boolean hasControlCharacter(String text) {
-		return text.chars().anyMatch(Character::isISOControl);
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String shorten(String text) {

@@ -23,8 +23,7 @@ import java.util.Optional;
  * One cluster's network as the path tracer sees it during one trace: the gateway and the nodes
  * from the cluster's current {@link RoutingSnapshot}, pods read from the database as the packet
  * meets them (the request's own pods are handed over already read). Every device's route table
- * is the one the API shows for it, so a route change changes the answer. One instance per trace,
- * inside its read-only transaction.
+ * is the one the API shows for it, so a route change changes the answer. One instance per trace.
  */
 final class ClusterNetwork implements Network {
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each cluster's current {@link RoutingSnapshot}, rebuilt when the cluster row's routesVersion
@@ -28,18 +28,22 @@ class RoutingSnapshots {
 	private final ClusterRepository clusters;
 	private final NodeRepository nodes;
 	private final RouteService routes;
+	private final TransactionTemplate readOnly;
 
-	RoutingSnapshots(ClusterRepository clusters, NodeRepository nodes, RouteService routes) {
+	RoutingSnapshots(ClusterRepository clusters, NodeRepository nodes, RouteService routes,
+			PlatformTransactionManager transactionManager) {
 		this.clusters = clusters;
 		this.nodes = nodes;
 		this.routes = routes;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/**
 	 * The snapshot of a cluster at least as new as the routesVersion just read from its row, or
-	 * empty if the cluster has been deleted since; call inside the trace's transaction.
+	 * empty if the cluster has been deleted since. A cached snapshot costs no transaction; a rebuild
+	 * reads in a read-only one of its own.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 	Optional<RoutingSnapshot> current(long clusterId, long routesVersion) {
 		RoutingSnapshot cached = byCluster.get(clusterId);
 		if (cached != null && cached.routesVersion() >= routesVersion) {
@@ -52,18 +56,19 @@ class RoutingSnapshots {
 			if (cached != null && cached.routesVersion() >= routesVersion) {
 				return Optional.of(cached);
 			}
-			Optional<Cluster> cluster = clusters.findById(clusterId);
-			if (cluster.isEmpty()) {
-				return Optional.empty();
-			}
-			// The nodes and routes are read after the cluster row, so the snapshot is at least as new as
-			// the version it carries (itself at least the one the caller read).
-			RoutingSnapshot fresh = new RoutingSnapshot(cluster.get(), routes.gatewayTable(cluster.get()),
-					nodes.findPage(cluster.get(), "", Limit.unlimited()));
-			byCluster.merge(clusterId, fresh,
-					(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old);
-			return Optional.of(fresh);
+			Optional<RoutingSnapshot> fresh = readOnly.execute(status -> read(clusterId));
+			fresh.ifPresent(snapshot -> byCluster.merge(clusterId, snapshot,
+					(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old));
+			return fresh;
 		}
+	}
+
+	/** The cluster's snapshot as stored now, or empty if the cluster is gone. */
+	private Optional<RoutingSnapshot> read(long clusterId) {
+		Optional<Cluster> cluster = clusters.findById(clusterId);
+		// The nodes and routes are read after the cluster row, so the snapshot is at least as new as
+		// the version it carries (itself at least the one the caller read).
+		return cluster.map(c -> new RoutingSnapshot(c, routes.gatewayTable(c), nodes.findPage(c, "", Limit.unlimited())));
 	}
 
 	private Object rebuildLock(long clusterId) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * The pods a trace meets, read with plain SQL rather than as entities: a path request is a read
  * of at most two pods, and reading each, with its node's name and the cluster's routesVersion, in
  * one indexed statement without building entities is what keeps it close to the cost of a plain
- * GET (issue 6). Runs on the connection of the caller's transaction.
+ * GET (issue 6). Each statement stands on its own: it runs in the caller's transaction if there
+ * is one, else on a pooled connection borrowed for it.
  */
 @Repository
 class TracedPods {
