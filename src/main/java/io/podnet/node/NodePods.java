@@ -1,13 +1,12 @@
 package io.podnet.node;
 
+import io.podnet.system.RowLock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -15,26 +14,31 @@ import org.springframework.stereotype.Repository;
  * and the node's version. They are a row of their own so that the pod writes, which change them
  * every time, update a row with two indexes rather than the node row with five (see V7). Pod
  * writers lock this row, so pods on one node are serialised and pods on different nodes never
- * wait for each other; a node delete locks it too, after the cluster row. Plain SQL on the
- * connection of the caller's transaction; {@link Node} reads the same row, read-only.
+ * wait for each other; a node delete locks it too, after the cluster row. A pod create locks it
+ * in the statement that reads its node ({@code PodWrites.lockNode}), the deletes with
+ * {@link #lock}. Plain SQL on the connection of the caller's transaction; {@link Node} reads the
+ * same row, read-only.
  */
 @Repository
 public class NodePods {
 
 	/** A node's counters, read under the row's lock. */
 	public record Locked(int podCount, BigInteger podAddressCursor, long version) {
+
+		/** The counters in a row of a select that locked them: columns pod_count, pod_address_cursor, version. */
+		public static Locked of(ResultSet rs) throws SQLException {
+			BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
+			return new Locked(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
+					rs.getLong("version"));
+		}
 	}
 
 	private final JdbcClient jdbc;
-	/** The row lock, as Hibernate words PESSIMISTIC_WRITE for each database. */
-	private final String forUpdate;
+	private final RowLock rowLock;
 
-	NodePods(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+	NodePods(JdbcClient jdbc, RowLock rowLock) {
 		this.jdbc = jdbc;
-		String database = JdbcUtils.commonDatabaseName(
-				JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-		// PostgreSQL: not a key lock, so it never blocks the foreign-key checks of rows referring to the node
-		this.forUpdate = "PostgreSQL".equals(database) ? " for no key update" : " for update";
+		this.rowLock = rowLock;
 	}
 
 	/** The counters of a new node: no pods, version 0. */
@@ -46,14 +50,9 @@ public class NodePods {
 
 	/** The node's counters, locked for the rest of the transaction; empty if the node is gone. */
 	public Optional<Locked> lock(long nodeId) {
-		return jdbc.sql("select pod_count, pod_address_cursor, version from node_pods where node_id = ?" + forUpdate)
-				.param(1, nodeId)
-				.query((rs, row) -> {
-					BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
-					return new Locked(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
-							rs.getLong("version"));
-				})
-				.optional();
+		return jdbc.sql("select np.pod_count, np.pod_address_cursor, np.version from node_pods np where np.node_id = ?"
+				+ rowLock.of("np"))
+				.param(1, nodeId).query((rs, row) -> Locked.of(rs)).optional();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.podnet.node.Node;
 import io.podnet.node.NodePods;
 import io.podnet.node.NodeService;
 import io.podnet.pod.PodWrites.ClusterFacts;
+import io.podnet.pod.PodWrites.LockedNode;
 import io.podnet.pod.PodWrites.NodeRow;
 import io.podnet.pod.PodWrites.NewPod;
 import io.podnet.routing.RouteView;
@@ -86,13 +87,10 @@ public class PodService {
 
 	private PodView create(String clusterName, String namespace, CreatePodRequest request, List<Container> containers,
 			int hostInterfaceAttempt) {
-		ClusterFacts cluster = writes.cluster(clusterName).orElseThrow(() -> new ResourceNotFound("cluster",
-				clusterName));
-		String nodeName = request.nodeName() != null ? request.nodeName() : place(cluster);
-		NodeRow node = writes.node(cluster.id(), nodeName).orElseThrow(() -> NodeService.notFound(clusterName,
-				nodeName));
-		// empty if the node was deleted since it was read
-		NodePods.Locked slots = nodePods.lock(node.id()).orElseThrow(() -> NodeService.notFound(clusterName, nodeName));
+		LockedNode target = lockNode(clusterName, request.nodeName());
+		ClusterFacts cluster = target.cluster();
+		NodeRow node = target.node();
+		NodePods.Locked slots = target.slots();
 		HostPool pool = node.podAddresses();
 		int capacity = Node.podCapacity(pool, cluster.maxPodsPerNode());
 		if (slots.podCount() >= capacity) {
@@ -141,10 +139,26 @@ public class PodService {
 		}
 	}
 
-	/** The name of the node with the most free pod slots (ties by name). */
-	private String place(ClusterFacts cluster) {
-		return nodePods.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '" + cluster.name()
+	/**
+	 * The pod's cluster and node, with the node's pod counters locked: the node named, or else the
+	 * one placed by {@link #place}.
+	 */
+	private LockedNode lockNode(String clusterName, String nodeName) {
+		String node = nodeName != null ? nodeName : place(clusterName);
+		// a placed node is missing only if it was deleted since it was placed
+		return writes.lockNode(clusterName, node).orElseThrow(() -> writes.cluster(clusterName).isPresent()
+				? NodeService.notFound(clusterName, node) : clusterNotFound(clusterName));
+	}
+
+	/** The name of the node with the most free pod slots (ties by name), read without a lock. */
+	private String place(String clusterName) {
+		ClusterFacts cluster = writes.cluster(clusterName).orElseThrow(() -> clusterNotFound(clusterName));
+		return nodePods.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '" + clusterName
 				+ "' has no nodes to place the pod on; add a node first"));
+	}
+
+	private static ResourceNotFound clusterNotFound(String clusterName) {
+		return new ResourceNotFound("cluster", clusterName);
 	}
 
 	@Transactional(readOnly = true)

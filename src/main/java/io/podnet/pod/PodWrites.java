@@ -3,8 +3,12 @@ package io.podnet.pod;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.IpFamily;
 import io.podnet.node.Node;
+import io.podnet.node.NodePods;
+import io.podnet.system.RowLock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,10 +20,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The statements of a pod create, in plain SQL rather than through entities: it is the hottest
  * write, and loading the cluster and node as entities, persisting the pod and dirty-checking the
- * node at flush were about an eighth of its CPU (issue 6, a profile of the benchmark). The statements are the ones
- * Hibernate issued, on the connection of the caller's transaction; nothing of the create is in
- * the persistence context, so no entity there can go stale. The node's pod counters are written
- * through {@link io.podnet.node.NodePods}.
+ * node at flush were about an eighth of its CPU (issue 6, a profile of the benchmark). They run on
+ * the connection of the caller's transaction; nothing of the create is in the persistence context,
+ * so no entity there can go stale. The node's pod counters are locked here, with the read of the
+ * node, and written through {@link NodePods}.
  */
 @Repository
 class PodWrites {
@@ -27,7 +31,7 @@ class PodWrites {
 	private static final ContainersColumn CONTAINERS = new ContainersColumn();
 
 	/** What a pod create needs of its cluster; none of it changes after the cluster is created. */
-	record ClusterFacts(long id, String name, IpFamily ipFamily, int maxPodsPerNode) {
+	record ClusterFacts(long id, IpFamily ipFamily, int maxPodsPerNode) {
 	}
 
 	/** What pod allocation reads of a node's own row. */
@@ -38,30 +42,52 @@ class PodWrites {
 		}
 	}
 
+	/** A pod's cluster and node, and the node's pod counters, locked. */
+	record LockedNode(ClusterFacts cluster, NodeRow node, NodePods.Locked slots) {
+	}
+
 	/** A pod row to insert. */
 	record NewPod(long clusterId, long nodeId, String namespace, String name, String ip, BigInteger ipValue,
 			String hostInterface, List<Container> containers, Instant createdAt) {
 	}
 
 	private final JdbcClient jdbc;
+	private final RowLock rowLock;
 
-	PodWrites(JdbcClient jdbc) {
+	PodWrites(JdbcClient jdbc, RowLock rowLock) {
 		this.jdbc = jdbc;
+		this.rowLock = rowLock;
 	}
 
 	Optional<ClusterFacts> cluster(String name) {
-		return jdbc.sql("select id, name, ip_family, max_pods_per_node from cluster where name = ?").param(1, name)
-				.query((rs, row) -> new ClusterFacts(rs.getLong("id"), rs.getString("name"),
-						IpFamily.valueOf(rs.getString("ip_family")), rs.getInt("max_pods_per_node")))
-				.optional();
+		return jdbc.sql("select id, ip_family, max_pods_per_node from cluster where name = ?").param(1, name)
+				.query((rs, row) -> clusterFacts(rs)).optional();
 	}
 
-	/** The named node's row, read without a lock: the caller locks its pod counters next. */
-	Optional<NodeRow> node(long clusterId, String name) {
-		return jdbc.sql("select id, name, pod_subnet, pod_subnet_value from node where cluster_id = ? and name = ?")
-				.param(1, clusterId).param(2, name)
-				.query((rs, row) -> new NodeRow(rs.getLong("id"), rs.getString("name"), rs.getString("pod_subnet"),
-						rs.getBigDecimal("pod_subnet_value").toBigIntegerExact()))
+	private static ClusterFacts clusterFacts(ResultSet rs) throws SQLException {
+		return new ClusterFacts(rs.getLong("id"), IpFamily.valueOf(rs.getString("ip_family")),
+				rs.getInt("max_pods_per_node"));
+	}
+
+	/**
+	 * The cluster, its named node and the node's pod counters, locked for the rest of the
+	 * transaction; empty if there is no such cluster or node. One statement, because on PostgreSQL
+	 * every statement is a round trip. Only the counters are locked: the node and the cluster are
+	 * outer joins, which H2 does not lock (see {@link RowLock}), and they always match, for
+	 * node_pods refers to both.
+	 */
+	Optional<LockedNode> lockNode(String clusterName, String nodeName) {
+		return jdbc.sql("select c.id, c.ip_family, c.max_pods_per_node,"
+				+ " n.id as node_id, n.name as node_name, n.pod_subnet, n.pod_subnet_value,"
+				+ " np.pod_count, np.pod_address_cursor, np.version"
+				+ " from node_pods np left join node n on n.id = np.node_id"
+				+ " left join cluster c on c.id = np.cluster_id"
+				+ " where np.node_id = (select n2.id from node n2 join cluster c2 on c2.id = n2.cluster_id"
+				+ " where c2.name = ? and n2.name = ?)" + rowLock.of("np"))
+				.param(1, clusterName).param(2, nodeName)
+				.query((rs, row) -> new LockedNode(clusterFacts(rs), new NodeRow(rs.getLong("node_id"),
+						rs.getString("node_name"), rs.getString("pod_subnet"),
+						rs.getBigDecimal("pod_subnet_value").toBigIntegerExact()), NodePods.Locked.of(rs)))
 				.optional();
 	}
 

@@ -208,8 +208,12 @@ class PodApiIT extends IntegrationTest {
 
 	@Test
 	void unknownClusterNodeOrPodIs404() {
-		assertThat(api.post("/api/v1/clusters/nope/namespaces/default/pods",
-				json("{'name':'x','containers':[{'name':'a','image':'i'}]}")).status()).isEqualTo(404);
+		for (String nodeField : List.of("", ",'nodeName':'node-1'")) {
+			Reply noCluster = api.post("/api/v1/clusters/nope/namespaces/default/pods",
+					json("{'name':'x'" + nodeField + ",'containers':[{'name':'a','image':'i'}]}"));
+			assertThat(noCluster.status()).isEqualTo(404);
+			assertThat(noCluster.json().path("detail").asString()).contains("cluster 'nope'");
+		}
 		Reply noNode = createPod("x", "node-9");
 		assertThat(noNode.status()).isEqualTo(404);
 		assertThat(noNode.json().path("detail").asString()).contains("node-9");
