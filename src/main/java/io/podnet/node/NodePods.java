@@ -15,9 +15,9 @@ import org.springframework.stereotype.Repository;
  * every time, update a row with two indexes rather than the node row with five (see V7). Pod
  * writers lock this row, so pods on one node are serialised and pods on different nodes never
  * wait for each other; a node delete locks it too, after the cluster row. A pod create locks it
- * in the statement that reads its node ({@code PodWrites.lockNode}), the deletes with
- * {@link #lock}. Plain SQL on the connection of the caller's transaction; {@link Node} reads the
- * same row, read-only.
+ * through {@code PodWrites.lockNode} (on PostgreSQL in the statement that reads its node), the
+ * deletes with {@link #lock}. Plain SQL on the connection of the caller's transaction; {@link Node}
+ * reads the same row, read-only.
  */
 @Repository
 public class NodePods {

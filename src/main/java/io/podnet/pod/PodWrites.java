@@ -46,6 +46,9 @@ class PodWrites {
 	record LockedNode(ClusterFacts cluster, NodeRow node, NodePods.Locked slots) {
 	}
 
+	private record ClusterAndNode(ClusterFacts cluster, NodeRow node) {
+	}
+
 	/** A pod row to insert. */
 	record NewPod(long clusterId, long nodeId, String namespace, String name, String ip, BigInteger ipValue,
 			String hostInterface, List<Container> containers, Instant createdAt) {
@@ -53,10 +56,12 @@ class PodWrites {
 
 	private final JdbcClient jdbc;
 	private final RowLock rowLock;
+	private final NodePods nodePods;
 
-	PodWrites(JdbcClient jdbc, RowLock rowLock) {
+	PodWrites(JdbcClient jdbc, RowLock rowLock, NodePods nodePods) {
 		this.jdbc = jdbc;
 		this.rowLock = rowLock;
+		this.nodePods = nodePods;
 	}
 
 	Optional<ClusterFacts> cluster(String name) {
@@ -71,12 +76,17 @@ class PodWrites {
 
 	/**
 	 * The cluster, its named node and the node's pod counters, locked for the rest of the
-	 * transaction; empty if there is no such cluster or node. One statement, because on PostgreSQL
-	 * every statement is a round trip. Only the counters are locked: the node and the cluster are
-	 * outer joins, which H2 does not lock (see {@link RowLock}), and they always match, for
-	 * node_pods refers to both.
+	 * transaction; empty if there is no such cluster or node. On PostgreSQL one statement, because
+	 * every statement is a round trip; on H2 the cluster and node in one statement and the lock in
+	 * another (see {@link RowLock#joinsCheaply}).
 	 */
 	Optional<LockedNode> lockNode(String clusterName, String nodeName) {
+		if (!rowLock.joinsCheaply()) {
+			return clusterAndNode(clusterName, nodeName).flatMap(read -> nodePods.lock(read.node().id())
+					.map(slots -> new LockedNode(read.cluster(), read.node(), slots)));
+		}
+		// Only the counters are locked: the node and the cluster are outer joins, which H2 would not
+		// lock either, and they always match, for node_pods refers to both.
 		return jdbc.sql("select c.id, c.ip_family, c.max_pods_per_node,"
 				+ " n.id as node_id, n.name as node_name, n.pod_subnet, n.pod_subnet_value,"
 				+ " np.pod_count, np.pod_address_cursor, np.version"
@@ -85,10 +95,23 @@ class PodWrites {
 				+ " where np.node_id = (select n2.id from node n2 join cluster c2 on c2.id = n2.cluster_id"
 				+ " where c2.name = ? and n2.name = ?)" + rowLock.of("np"))
 				.param(1, clusterName).param(2, nodeName)
-				.query((rs, row) -> new LockedNode(clusterFacts(rs), new NodeRow(rs.getLong("node_id"),
-						rs.getString("node_name"), rs.getString("pod_subnet"),
-						rs.getBigDecimal("pod_subnet_value").toBigIntegerExact()), NodePods.Locked.of(rs)))
+				.query((rs, row) -> new LockedNode(clusterFacts(rs), nodeRow(rs), NodePods.Locked.of(rs)))
 				.optional();
+	}
+
+	/** The cluster and its named node, read without a lock; empty if there is no such cluster or node. */
+	private Optional<ClusterAndNode> clusterAndNode(String clusterName, String nodeName) {
+		return jdbc.sql("select c.id, c.ip_family, c.max_pods_per_node,"
+				+ " n.id as node_id, n.name as node_name, n.pod_subnet, n.pod_subnet_value"
+				+ " from cluster c join node n on n.cluster_id = c.id where c.name = ? and n.name = ?")
+				.param(1, clusterName).param(2, nodeName)
+				.query((rs, row) -> new ClusterAndNode(clusterFacts(rs), nodeRow(rs)))
+				.optional();
+	}
+
+	private static NodeRow nodeRow(ResultSet rs) throws SQLException {
+		return new NodeRow(rs.getLong("node_id"), rs.getString("node_name"), rs.getString("pod_subnet"),
+				rs.getBigDecimal("pod_subnet_value").toBigIntegerExact());
 	}
 
 	/**

@@ -16,16 +16,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class RowLock {
 
-	private final String clause;
+	private final boolean postgres;
 
 	RowLock(DataSource dataSource) throws MetaDataAccessException {
 		String database = JdbcUtils.commonDatabaseName(
 				JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-		this.clause = "PostgreSQL".equals(database) ? " for no key update of " : " for update of ";
+		this.postgres = "PostgreSQL".equals(database);
 	}
 
 	/** The clause, to end a select with, that locks the rows of the table with this alias. */
 	public String of(String alias) {
-		return clause + alias;
+		return (postgres ? " for no key update of " : " for update of ") + alias;
+	}
+
+	/**
+	 * Whether a locking select may join more tables at no cost but their reads. PostgreSQL plans a
+	 * prepared statement once; H2 never keeps a parsed SELECT ... FOR UPDATE
+	 * ({@code org.h2.command.query.Select.isCacheable}) and parses and plans it on every run, so
+	 * there a join made pod creates slower than a join without a lock followed by a one-table lock
+	 * (issue 6, bench/RESULTS.md).
+	 */
+	public boolean joinsCheaply() {
+		return postgres;
 	}
 }
