@@ -85,8 +85,8 @@ class PodWrites {
 			return clusterAndNode(clusterName, nodeName).flatMap(read -> nodePods.lock(read.node().id())
 					.map(slots -> new LockedNode(read.cluster(), read.node(), slots)));
 		}
-		// Only the counters are locked: the node and the cluster are outer joins, which H2 would not
-		// lock either, and they always match, for node_pods refers to both.
+		// Only the counters are locked (OF np). The node and the cluster are outer joins, which H2, where
+		// OF is ignored, would not lock either; they always match, for node_pods refers to both.
 		return jdbc.sql("select c.id, c.ip_family, c.max_pods_per_node,"
 				+ " n.id as node_id, n.name as node_name, n.pod_subnet, n.pod_subnet_value,"
 				+ " np.pod_count, np.pod_address_cursor, np.version"
