@@ -19,7 +19,12 @@ public final class Api {
 	private final String base;
 
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port);
+	}
+
+	/** A client of the service at that base URL, e.g. http://127.0.0.1:8080. */
+	public Api(String base) {
+		this.base = base;
 	}
 
 	public Reply get(String path) {
@@ -54,7 +59,8 @@ public final class Api {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null), response.body());
+					response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Retry-After").orElse(null), response.body());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		} catch (InterruptedException e) {
@@ -63,8 +69,8 @@ public final class Api {
 		}
 	}
 
-	/** One HTTP answer: status, content type, Location and the body, parsed when it is JSON. */
-	public record Reply(int status, String contentType, String location, String body) {
+	/** One HTTP answer: status, content type, Location, Retry-After and the body, parsed when it is JSON. */
+	public record Reply(int status, String contentType, String location, String retryAfter, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(body);

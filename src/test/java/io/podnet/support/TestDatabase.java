@@ -8,7 +8,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Which database the integration tests run on, chosen by the system property
- * {@code podnet.test.database} that each failsafe execution sets: {@code h2} (embedded, in memory)
+ * {@code podnet.test.database} that each failsafe execution sets: {@code h2} (embedded, in a file under target/)
  * or {@code postgres}. PostgreSQL comes from Testcontainers where a Docker engine runs, else from
  * the server named by {@code PODNET_TEST_POSTGRES_URL} (default 127.0.0.1:5432/test, as on our CI
  * machines). If that server is down the tests fail; they never skip.
@@ -32,8 +32,9 @@ public final class TestDatabase {
 
 	static void register(DynamicPropertyRegistry registry) {
 		if (!"postgres".equals(kind())) {
-			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:podnet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-					+ "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_DELAY=-1");
+			// a file, as the default setup keeps it: writes then wait for H2's group commit as they do there
+			registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/it-h2/podnet;MODE=PostgreSQL;"
+					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
 			return;
 		}
 		String url;

@@ -2,13 +2,13 @@ package io.podnet.system;
 
 import static io.podnet.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.podnet.PodnetApplication;
 import io.podnet.support.Api;
 import io.podnet.support.Api.Reply;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * survive a restart. Runs the real application twice on one file, as `./mvnw spring-boot:run`
  * would. Only in the H2 run of the suite: the PostgreSQL run has nothing to add.
  */
+@Tag("h2-only")
 class RestartIT {
 
 	@TempDir
@@ -26,7 +27,6 @@ class RestartIT {
 
 	@Test
 	void dataAndNextFitCursorsSurviveARestart() {
-		assumeFalse("postgres".equals(System.getProperty("podnet.test.database")), "the H2 run covers restarts");
 		String url = "jdbc:h2:file:" + data.resolve("podnet").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
