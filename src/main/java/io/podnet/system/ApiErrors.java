@@ -51,12 +51,30 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		body.setType(URI.create(TYPE_PREFIX + problem.slug()));
 		body.setTitle(problem.title());
 		problem.properties().forEach(body::setProperty);
-		return ResponseEntity.status(problem.status()).body(body);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
+		if (problem instanceof DatabaseUnavailable) {
+			answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+		}
+		return answer.body(body);
+	}
+
+	/**
+	 * The database is down, restarting, failing over or too slow: 503 with Retry-After, whatever
+	 * layer noticed it first (the pool, a statement, the commit). Never a 500.
+	 */
+	private ResponseEntity<ProblemDetail> unavailable(Exception e) {
+		log.warn("Database unavailable: {}", e.toString());
+		return problem(new DatabaseUnavailable("the database is unavailable right now (it may be restarting or "
+				+ "failing over); retry in " + DatabaseUnavailable.RETRY_AFTER.toSeconds() + " s. A write that got this "
+				+ "answer may or may not have been committed: a retried create answers 409 already-exists if it was"));
 	}
 
 	/** A concurrent request took the same name, address or subnet first; the loser changes nothing. */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+		if (DatabaseFailures.isUnavailable(e)) {
+			return unavailable(e);
+		}
 		String cause = String.valueOf(e.getMostSpecificCause().getMessage());
 		log.info("Refused a write that conflicts with committed state: {}", cause);
 		// the unique constraints on names (uk_cluster_name, uk_node_name, uk_pod_name) mean a concurrent
@@ -70,6 +88,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ PessimisticLockingFailureException.class, ObjectOptimisticLockingFailureException.class })
 	ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+		if (DatabaseFailures.isUnavailable(e)) {
+			// a lock not granted within the lock timeout: the database is too busy, not the request wrong
+			return unavailable(e);
+		}
 		log.info("Refused a write that lost a race: {}", e.getMessage());
 		return problem(Conflict.inUse("a concurrent request changed the same resource; nothing was changed, "
 				+ "retry the request"));
@@ -205,6 +227,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	/** Anything unexpected: a 500 that says nothing of the internals, logged with its cause. */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (DatabaseFailures.isUnavailable(e)) {
+			return unavailable(e);
+		}
 		log.error("Unexpected error", e);
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"an unexpected error occurred; it has been logged");
