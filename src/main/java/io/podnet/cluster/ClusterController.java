@@ -1,6 +1,7 @@
 package io.podnet.cluster;
 
 import io.podnet.system.ItemList;
+import io.podnet.system.Limits;
 import io.podnet.system.Paging;
 import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClusterController {
 
 	private final ClusterService clusters;
+	private final Limits limits;
 
-	ClusterController(ClusterService clusters) {
+	ClusterController(ClusterService clusters, Limits limits) {
 		this.clusters = clusters;
+		this.limits = limits;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,11 +47,11 @@ class ClusterController {
 	@GetMapping
 	@Operation(summary = "List clusters", description = "By name, a page at a time with limit and continue.")
 	ItemList<ClusterView> list(
-			@Parameter(description = "Items per page (1-10000); all when absent", example = "100")
+			@Parameter(description = Paging.LIMIT, example = "100")
 			@RequestParam(required = false) Integer limit,
-			@Parameter(description = "metadata.continue of the previous page")
+			@Parameter(description = Paging.CONTINUE)
 			@RequestParam(name = "continue", required = false) String continueToken) {
-		return clusters.list(Paging.of(limit, continueToken, 1));
+		return clusters.list(limits.paging(limit, continueToken, 1));
 	}
 
 	@GetMapping("/{cluster}")

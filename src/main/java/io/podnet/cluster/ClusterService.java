@@ -2,6 +2,7 @@ package io.podnet.cluster;
 
 import io.podnet.system.Conflict;
 import io.podnet.system.ItemList;
+import io.podnet.system.Limits;
 import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
 import io.podnet.system.Versions;
@@ -19,10 +20,12 @@ public class ClusterService {
 
 	private final ClusterRepository clusters;
 	private final ApplicationEventPublisher events;
+	private final Limits limits;
 
-	ClusterService(ClusterRepository clusters, ApplicationEventPublisher events) {
+	ClusterService(ClusterRepository clusters, ApplicationEventPublisher events, Limits limits) {
 		this.clusters = clusters;
 		this.events = events;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -32,6 +35,8 @@ public class ClusterService {
 		if (clusters.findByName(request.name()).isPresent()) {
 			throw Conflict.alreadyExists("cluster", request.name(), null);
 		}
+		long existing = clusters.count();
+		Limits.check("clusters", limits.clusters(), existing, "podnet holds " + existing + " clusters; another");
 		int maxPods = request.maxPodsPerNode() != null ? request.maxPodsPerNode() : DEFAULT_MAX_PODS_PER_NODE;
 		// a concurrent create of the same name loses on the unique constraint and gets a 409
 		Cluster cluster = clusters.saveAndFlush(new Cluster(request.name(), networks, maxPods));

@@ -2,12 +2,17 @@ package io.podnet.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1/clusters/{cluster}")
@@ -69,7 +74,10 @@ class ExportController {
 					+ "per pod, per node and for the gateway, plus one for the node network's bridge, each configured "
 					+ "with its device's own commands. Nothing is connected to the host's namespace. Names start with "
 					+ "PODNET_NS_PREFIX; 'up' (default) builds, 'down' removes, both safe to repeat.")
-	String clusterIpConfig(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
-		return exports.clusterScript(cluster);
+	@ApiResponse(responseCode = "200", description = "The script, streamed as it is written",
+			content = @Content(mediaType = TEXT, schema = @Schema(type = "string")))
+	ResponseEntity<StreamingResponseBody> clusterIpConfig(
+			@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(TEXT)).body(exports.clusterScript(cluster));
 	}
 }

@@ -9,15 +9,23 @@ import io.podnet.node.Node;
 import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
 import io.podnet.pod.Pod;
-import io.podnet.pod.PodRepository;
 import io.podnet.pod.PodService;
 import io.podnet.routing.RouteService;
 import io.podnet.routing.RouteType;
+import jakarta.persistence.EntityManager;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Reads what the exports are rendered from, each in one read-only transaction so that a script
@@ -32,17 +40,21 @@ class ExportService {
 	private final NodeService nodes;
 	private final PodService pods;
 	private final NodeRepository nodeRows;
-	private final PodRepository podRows;
 	private final RouteService routes;
+	private final EntityManager entityManager;
+	private final TransactionTemplate snapshot;
 
 	ExportService(ClusterService clusters, NodeService nodes, PodService pods, NodeRepository nodeRows,
-			PodRepository podRows, RouteService routes) {
+			RouteService routes, EntityManager entityManager, PlatformTransactionManager transactions) {
 		this.clusters = clusters;
 		this.nodes = nodes;
 		this.pods = pods;
 		this.nodeRows = nodeRows;
-		this.podRows = podRows;
 		this.routes = routes;
+		this.entityManager = entityManager;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	@Transactional(readOnly = true)
@@ -67,13 +79,25 @@ class ExportService {
 	String podScript(String clusterName, String namespace, String podName) {
 		Pod pod = pods.find(clusterName, namespace, podName);
 		Node node = pod.getNode();
-		return DeviceScripts.pod(topology(node.getCluster(), List.of(node), List.of(pod), List.of()), spec(pod));
+		return DeviceScripts.pod(topology(node.getCluster(), List.of(node), List.of(spec(pod)), List.of()), spec(pod));
 	}
 
-	@Transactional(readOnly = true)
-	String clusterScript(String clusterName) {
-		Cluster cluster = clusters.find(clusterName);
-		return NamespaceReplay.script(topology(cluster, allNodes(cluster), allPods(cluster), gatewayRoutes(cluster)));
+	/**
+	 * The whole cluster's replay, written to the answer's stream as it is read: the cluster is looked
+	 * up now (a 404 before the answer starts), the rest in one read-only transaction at REPEATABLE
+	 * READ, so that the pods, read a page at a time, come from the same snapshot as the nodes.
+	 */
+	StreamingResponseBody clusterScript(String clusterName) {
+		snapshot.executeWithoutResult(status -> clusters.find(clusterName));
+		return out -> {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+			snapshot.executeWithoutResult(status -> {
+				Cluster cluster = clusters.find(clusterName);
+				NamespaceReplay.write(topology(cluster, allNodes(cluster), allPods(cluster), gatewayRoutes(cluster)),
+						writer);
+			});
+			writer.flush();
+		};
 	}
 
 	/** Every node by name, read page by page through the keyset-paged query. */
@@ -88,9 +112,17 @@ class ExportService {
 		return all;
 	}
 
-	/** Every pod by namespace and name (namespaces are never empty, so all come after ""). */
-	private List<Pod> allPods(Cluster cluster) {
-		return podRows.findInClusterAfterNamespace(cluster, "", Limit.unlimited());
+	/**
+	 * Every pod by namespace and name, read a page at a time each time it is iterated. A page's pods
+	 * leave the persistence context once mapped, so memory holds one page, whatever the cluster's size.
+	 */
+	private Iterable<PodSpec> allPods(Cluster cluster) {
+		return new PagedReader<PodSpec>(PAGE, last -> {
+			List<PodSpec> page = pods.pageAfter(cluster, last == null ? "" : last.namespace(),
+					last == null ? "" : last.name(), PAGE).stream().map(ExportService::spec).toList();
+			entityManager.clear();
+			return page;
+		});
 	}
 
 	/** The stored routes; the node network's connected route comes with the gateway's address. */
@@ -101,10 +133,10 @@ class ExportService {
 				.toList();
 	}
 
-	private static Topology topology(Cluster cluster, List<Node> nodes, List<Pod> pods, List<RouteSpec> routes) {
+	private static Topology topology(Cluster cluster, List<Node> nodes, Iterable<PodSpec> pods,
+			List<RouteSpec> routes) {
 		return new Topology(cluster.getName(), cluster.getIpFamily(), cluster.getNodeNetwork(), cluster.getGateway(),
-				nodes.stream().map(ExportService::spec).toList(), pods.stream().map(ExportService::spec).toList(),
-				routes);
+				nodes.stream().map(ExportService::spec).toList(), pods, routes);
 	}
 
 	private static NodeSpec spec(Node node) {

@@ -5,8 +5,8 @@ import io.podnet.export.Topology.NodeSpec;
 import io.podnet.export.Topology.PodSpec;
 import io.podnet.ipam.IpFamily;
 import io.podnet.node.Node;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The whole cluster as one script that builds it for real on one Linux machine: a network
@@ -57,8 +57,19 @@ final class NamespaceReplay {
 	}
 
 	static String script(Topology topology) {
-		List<String> namespaces = namespaces(topology);
-		Script script = new Script().line("#!/bin/sh");
+		StringBuilder text = new StringBuilder();
+		write(topology, text);
+		return text.toString();
+	}
+
+	/**
+	 * Writes the script to {@code out} as it goes, reading the pods once for each of the places they
+	 * appear in, so that a cluster of 150,000 pods never sits in memory. A script cut short (the
+	 * connection broke) does nothing: everything it builds is inside the function {@code up}, which
+	 * the shell refuses to define without its closing brace.
+	 */
+	static void write(Topology topology, Appendable out) {
+		Script script = new Script(out).line("#!/bin/sh");
 		header(script, topology);
 		script.line("set -eu")
 				.blank()
@@ -68,9 +79,9 @@ final class NamespaceReplay {
 						+ " '-': '$P'\" >&2; exit 2 ;;")
 				.line("esac")
 				.line("if [ \"${#P}\" -gt " + MAX_PREFIX_LENGTH + " ]; then echo \"" + PREFIX_VARIABLE + " is longer "
-						+ "than " + MAX_PREFIX_LENGTH + " characters\" >&2; exit 2; fi")
-				.line("NAMESPACES=\"" + String.join(" ", namespaces) + "\"")
-				.blank()
+						+ "than " + MAX_PREFIX_LENGTH + " characters\" >&2; exit 2; fi");
+		namespaces(script, topology);
+		script.blank()
 				.comment("Removes every namespace of the replay that exists, and with them their interfaces.")
 				.line("down() {")
 				.line("\tfor ns in $NAMESPACES; do")
@@ -79,7 +90,7 @@ final class NamespaceReplay {
 				.line("}")
 				.blank()
 				.line("up() {");
-		indented(script, build(topology));
+		build(topology, line -> script.line(line.isEmpty() ? "" : "\t" + line));
 		script.line("}")
 				.blank()
 				.line("case \"${1:-up}\" in")
@@ -92,10 +103,18 @@ final class NamespaceReplay {
 				.line("down) down ;;")
 				.line("*) echo \"usage: " + PREFIX_VARIABLE + "=<prefix> $0 [up|down]\" >&2; exit 2 ;;")
 				.line("esac");
-		return script.text();
 	}
 
 	private static void header(Script script, Topology topology) {
+		PodSpec firstPod = null;
+		int width = Math.max(GATEWAY.length(), NODE_NETWORK.length());
+		for (NodeSpec node : topology.nodes()) {
+			width = Math.max(width, nodeNamespace(node.name()).length());
+		}
+		for (PodSpec pod : topology.pods()) {
+			firstPod = firstPod == null ? pod : firstPod;
+			width = Math.max(width, podNamespace(pod.namespace(), pod.name()).length());
+		}
 		script.comment("podnet: cluster " + topology.cluster() + " (" + topology.family() + ") replayed in Linux "
 				+ "network namespaces.")
 				.comment("")
@@ -109,77 +128,75 @@ final class NamespaceReplay {
 				.comment("  " + PREFIX_VARIABLE + "=demo- sh cluster.sh up     build it, first removing what a run with "
 						+ "that prefix left")
 				.comment("  " + PREFIX_VARIABLE + "=demo- sh cluster.sh down   remove it; safe to repeat")
-				.comment("  then e.g. ip netns exec demo-" + examplePodNamespace(topology) + " ping -c1 ADDRESS")
+				.comment("  then e.g. ip netns exec demo-" + examplePodNamespace(topology, firstPod) + " ping -c1 ADDRESS")
 				.comment("")
 				.comment("Namespaces, after the prefix:");
-		List<String[]> rows = new ArrayList<>();
-		rows.add(new String[] { GATEWAY, "gateway, eth0 " + topology.onNodeNetwork(topology.gateway()) });
-		rows.add(new String[] { NODE_NETWORK, "node network " + topology.nodeNetwork() + ": bridge "
-				+ SEGMENT_BRIDGE + " with a port per node and one for the gateway" });
+		row(script, width, GATEWAY, "gateway, eth0 " + topology.onNodeNetwork(topology.gateway()));
+		row(script, width, NODE_NETWORK, "node network " + topology.nodeNetwork() + ": bridge " + SEGMENT_BRIDGE
+				+ " with a port per node and one for the gateway");
 		for (NodeSpec node : topology.nodes()) {
-			rows.add(new String[] { nodeNamespace(node.name()), "node " + node.name() + ", eth0 "
-					+ topology.onNodeNetwork(node.address()) + ", cbr0 " + node.bridgeCidr() });
+			row(script, width, nodeNamespace(node.name()), "node " + node.name() + ", eth0 "
+					+ topology.onNodeNetwork(node.address()) + ", cbr0 " + node.bridgeCidr());
 		}
 		for (PodSpec pod : topology.pods()) {
-			rows.add(new String[] { podNamespace(pod.namespace(), pod.name()), "pod " + pod.qualifiedName() + ", eth0 "
-					+ topology.podCidr(pod) + " on " + pod.node() + " (host end " + pod.hostInterface() + ")" });
+			row(script, width, podNamespace(pod.namespace(), pod.name()), "pod " + pod.qualifiedName() + ", eth0 "
+					+ topology.podCidr(pod) + " on " + pod.node() + " (host end " + pod.hostInterface() + ")");
 		}
-		int width = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
-		rows.forEach(row -> script.comment("  " + row[0] + " ".repeat(width - row[0].length() + 2) + row[1]));
 	}
 
-	private static String examplePodNamespace(Topology topology) {
-		return topology.pods().isEmpty() ? nodeNamespace(topology.nodes().isEmpty() ? "NAME"
-				: topology.nodes().get(0).name()) : podNamespace(topology.pods().get(0).namespace(),
-						topology.pods().get(0).name());
+	private static void row(Script script, int width, String namespace, String description) {
+		script.comment("  " + namespace + " ".repeat(width - namespace.length() + 2) + description);
 	}
 
-	private static List<String> namespaces(Topology topology) {
-		List<String> names = new ArrayList<>(List.of(GATEWAY, NODE_NETWORK));
-		topology.nodes().forEach(node -> names.add(nodeNamespace(node.name())));
-		topology.pods().forEach(pod -> names.add(podNamespace(pod.namespace(), pod.name())));
-		return names;
+	private static String examplePodNamespace(Topology topology, PodSpec firstPod) {
+		return firstPod == null ? nodeNamespace(topology.nodes().isEmpty() ? "NAME"
+				: topology.nodes().get(0).name()) : podNamespace(firstPod.namespace(), firstPod.name());
 	}
 
-	/** The body of up(): namespaces, the node network's segment, then each device's own commands. */
-	private static List<String> build(Topology topology) {
-		List<String> lines = new ArrayList<>();
-		lines.add("# the namespaces, loopback up; ICMP errors never rate-limited, so traceroute sees every router");
+	/** The line that names every namespace of the replay, written a name at a time. */
+	private static void namespaces(Script script, Topology topology) {
+		script.append("NAMESPACES=\"" + GATEWAY + " " + NODE_NETWORK);
+		topology.nodes().forEach(node -> script.append(" " + nodeNamespace(node.name())));
+		topology.pods().forEach(pod -> script.append(" " + podNamespace(pod.namespace(), pod.name())));
+		script.line("\"");
+	}
+
+	/** The body of up(), line by line: namespaces, the node network's segment, then each device's own commands. */
+	private static void build(Topology topology, Consumer<String> lines) {
+		lines.accept("# the namespaces, loopback up; ICMP errors never rate-limited, so traceroute sees every router");
 		if (topology.family() == IpFamily.IPv6) {
-			lines.add("# no duplicate address detection, for link-local addresses too: until a router's link-local");
-			lines.add("# address is confirmed, Linux sends no neighbour solicitation for the packets it forwards");
+			lines.accept("# no duplicate address detection, for link-local addresses too: until a router's link-local");
+			lines.accept("# address is confirmed, Linux sends no neighbour solicitation for the packets it forwards");
 		}
-		lines.add("for ns in $NAMESPACES; do");
-		lines.add("\tip netns add \"$P$ns\"");
-		lines.add("\tip -n \"$P$ns\" link set lo up");
-		lines.add("\tip netns exec \"$P$ns\" sysctl -qw net.ipv4.icmp_ratemask=0" + (topology.family() == IpFamily.IPv6
+		lines.accept("for ns in $NAMESPACES; do");
+		lines.accept("\tip netns add \"$P$ns\"");
+		lines.accept("\tip -n \"$P$ns\" link set lo up");
+		lines.accept("\tip netns exec \"$P$ns\" sysctl -qw net.ipv4.icmp_ratemask=0" + (topology.family() == IpFamily.IPv6
 				? " net.ipv6.icmp.ratemask= net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0" : ""));
-		lines.add("done");
-		lines.add("");
+		lines.accept("done");
+		lines.accept("");
 		Shell segment = ns(NODE_NETWORK);
-		lines.add("# the node network " + topology.nodeNetwork() + ": one L2 segment, a bridge with a port per eth0");
-		lines.add(segment.ip("link add " + SEGMENT_BRIDGE + " type bridge"));
-		lines.add(segment.ip("link set " + SEGMENT_BRIDGE + " up"));
-		lines.addAll(plugIntoNodeNetwork(GATEWAY, ns(GATEWAY)));
+		lines.accept("# the node network " + topology.nodeNetwork() + ": one L2 segment, a bridge with a port per eth0");
+		lines.accept(segment.ip("link add " + SEGMENT_BRIDGE + " type bridge"));
+		lines.accept(segment.ip("link set " + SEGMENT_BRIDGE + " up"));
+		plugIntoNodeNetwork(GATEWAY, ns(GATEWAY)).forEach(lines);
 		for (int i = 0; i < topology.nodes().size(); i++) {
-			lines.addAll(plugIntoNodeNetwork("node" + (i + 1),
-					ns(nodeNamespace(topology.nodes().get(i).name()))));
+			plugIntoNodeNetwork("node" + (i + 1), ns(nodeNamespace(topology.nodes().get(i).name()))).forEach(lines);
 		}
-		lines.add("");
-		lines.add("# gateway");
-		lines.addAll(DeviceCommands.gateway(topology, ns(GATEWAY), UPLINK));
+		lines.accept("");
+		lines.accept("# gateway");
+		DeviceCommands.gateway(topology, ns(GATEWAY), UPLINK).forEach(lines);
 		for (NodeSpec node : topology.nodes()) {
-			lines.add("");
-			lines.add("# node " + node.name());
-			lines.addAll(DeviceCommands.node(topology, node, ns(nodeNamespace(node.name()))));
+			lines.accept("");
+			lines.accept("# node " + node.name());
+			DeviceCommands.node(topology, node, ns(nodeNamespace(node.name()))).forEach(lines);
 		}
 		for (PodSpec pod : topology.pods()) {
-			lines.add("");
-			lines.add("# pod " + pod.qualifiedName());
-			lines.addAll(DeviceCommands.pod(topology, pod, ns(nodeNamespace(pod.node())),
-					ns(podNamespace(pod.namespace(), pod.name()))));
+			lines.accept("");
+			lines.accept("# pod " + pod.qualifiedName());
+			DeviceCommands.pod(topology, pod, ns(nodeNamespace(pod.node())),
+					ns(podNamespace(pod.namespace(), pod.name()))).forEach(lines);
 		}
-		return lines;
 	}
 
 	/** A veth pair: eth0 in the device's namespace, the other end a port of the node network's bridge. */
@@ -194,9 +211,5 @@ final class NamespaceReplay {
 	/** A namespace of this replay, as the script names it: the prefix, then the role. */
 	private static Shell ns(String name) {
 		return Shell.namespace("${P}" + name);
-	}
-
-	private static void indented(Script script, List<String> lines) {
-		lines.forEach(line -> script.line(line.isEmpty() ? "" : "\t" + line));
 	}
 }

@@ -3,7 +3,10 @@ package io.podnet.export;
 import io.podnet.ipam.IpFamily;
 import io.podnet.routing.RouteType;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A cluster as its devices see it, the input of every export: plain values read in one
@@ -14,16 +17,19 @@ import java.util.NoSuchElementException;
  * @param nodeNetwork the node network, e.g. 10.100.0.0/24
  * @param gateway the gateway's address on the node network, e.g. 10.100.0.1
  * @param nodes the nodes, by name
- * @param pods the pods, by namespace and name
+ * @param pods the pods, by namespace and name: a list, or (for a whole cluster) a source read page
+ *        by page each time it is iterated, so that a script of 150,000 pods is written in bounded
+ *        memory
  * @param gatewayRoutes the gateway's stored routes (node routes and user routes), in table order
  */
 record Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
-		List<PodSpec> pods, List<RouteSpec> gatewayRoutes) {
+		Iterable<PodSpec> pods, List<RouteSpec> gatewayRoutes, Map<String, NodeSpec> nodesByName) {
 
-	Topology {
-		nodes = List.copyOf(nodes);
-		pods = List.copyOf(pods);
-		gatewayRoutes = List.copyOf(gatewayRoutes);
+	Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
+			Iterable<PodSpec> pods, List<RouteSpec> gatewayRoutes) {
+		this(cluster, family, nodeNetwork, gateway, List.copyOf(nodes), pods instanceof List<PodSpec> list
+				? List.copyOf(list) : pods, List.copyOf(gatewayRoutes),
+				nodes.stream().collect(Collectors.toUnmodifiableMap(NodeSpec::name, Function.identity())));
 	}
 
 	/** A node: eth0 on the node network, cbr0 holding the first address of its pod subnet. */
@@ -63,12 +69,11 @@ record Topology(String cluster, IpFamily family, String nodeNetwork, String gate
 	}
 
 	NodeSpec node(String name) {
-		return nodes.stream().filter(node -> node.name().equals(name)).findFirst()
-				.orElseThrow(() -> new NoSuchElementException("no node " + name + " in cluster " + cluster));
-	}
-
-	List<PodSpec> podsOn(String node) {
-		return pods.stream().filter(pod -> pod.node().equals(node)).toList();
+		NodeSpec node = nodesByName.get(name);
+		if (node == null) {
+			throw new NoSuchElementException("no node " + name + " in cluster " + cluster);
+		}
+		return node;
 	}
 
 	boolean hasExternalRoutes() {

@@ -1,6 +1,7 @@
 package io.podnet.node;
 
 import io.podnet.system.ItemList;
+import io.podnet.system.Limits;
 import io.podnet.system.Paging;
 import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NodeController {
 
 	private final NodeService nodes;
+	private final Limits limits;
 
-	NodeController(NodeService nodes) {
+	NodeController(NodeService nodes, Limits limits) {
 		this.nodes = nodes;
+		this.limits = limits;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,11 +51,11 @@ class NodeController {
 	@Operation(summary = "List nodes", description = "The cluster's nodes by name, a page at a time with limit and "
 			+ "continue.")
 	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			@Parameter(description = "Items per page (1-10000); all when absent", example = "100")
+			@Parameter(description = Paging.LIMIT, example = "100")
 			@RequestParam(required = false) Integer limit,
-			@Parameter(description = "metadata.continue of the previous page")
+			@Parameter(description = Paging.CONTINUE)
 			@RequestParam(name = "continue", required = false) String continueToken) {
-		return nodes.list(cluster, Paging.of(limit, continueToken, 1));
+		return nodes.list(cluster, limits.paging(limit, continueToken, 1));
 	}
 
 	@GetMapping("/{node}")

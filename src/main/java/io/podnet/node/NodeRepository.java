@@ -15,6 +15,8 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 
 	boolean existsByClusterAndName(Cluster cluster, String name);
 
+	long countByCluster(Cluster cluster);
+
 	/** Deletes a node's pods along with it (DELETE ...?cascade=true). */
 	@Modifying
 	@Query("delete from Pod p where p.node = :node")

@@ -10,6 +10,7 @@ import io.podnet.ipam.SubnetPool;
 import io.podnet.routing.GatewayRoutes;
 import io.podnet.system.Conflict;
 import io.podnet.system.ItemList;
+import io.podnet.system.Limits;
 import io.podnet.system.Paging;
 import io.podnet.system.ResourceNotFound;
 import io.podnet.system.Versions;
@@ -32,8 +33,12 @@ public class NodeService {
 	private final GatewayRoutes gatewayRoutes;
 	private final NodePods nodePods;
 
-	NodeService(NodeRepository nodes, ClusterService clusters, GatewayRoutes gatewayRoutes, NodePods nodePods) {
+	private final Limits limits;
+
+	NodeService(NodeRepository nodes, ClusterService clusters, GatewayRoutes gatewayRoutes, NodePods nodePods,
+			Limits limits) {
 		this.nodes = nodes;
+		this.limits = limits;
 		this.nodePods = nodePods;
 		this.clusters = clusters;
 		this.gatewayRoutes = gatewayRoutes;
@@ -45,6 +50,9 @@ public class NodeService {
 		if (nodes.existsByClusterAndName(cluster, request.name())) {
 			throw Conflict.alreadyExists("node", request.name(), "cluster '" + clusterName + "'");
 		}
+		long existing = nodes.countByCluster(cluster);
+		Limits.check("nodes-per-cluster", limits.nodesPerCluster(), existing, "cluster '" + clusterName + "' has "
+				+ existing + " nodes; another");
 		IPAddress address = request.address() == null ? allocateAddress(cluster) : requestedAddress(cluster, request);
 		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
 		cluster.routesChanged();

@@ -2,6 +2,7 @@ package io.podnet.pod;
 
 import io.podnet.routing.RouteView;
 import io.podnet.system.ItemList;
+import io.podnet.system.Limits;
 import io.podnet.system.Paging;
 import io.podnet.system.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PodController {
 
 	private final PodService pods;
+	private final Limits limits;
 
-	PodController(PodService pods) {
+	PodController(PodService pods, Limits limits) {
 		this.pods = pods;
+		this.limits = limits;
 	}
 
 	@PostMapping(path = "/namespaces/{namespace}/pods", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,11 +67,11 @@ class PodController {
 			+ "continue.")
 	ItemList<PodView> listNamespace(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
-			@Parameter(description = "Items per page (1-10000); all when absent", example = "500")
+			@Parameter(description = Paging.LIMIT, example = "500")
 			@RequestParam(required = false) Integer limit,
-			@Parameter(description = "metadata.continue of the previous page")
+			@Parameter(description = Paging.CONTINUE)
 			@RequestParam(name = "continue", required = false) String continueToken) {
-		return pods.listNamespace(cluster, namespace, Paging.of(limit, continueToken, 1));
+		return pods.listNamespace(cluster, namespace, limits.paging(limit, continueToken, 1));
 	}
 
 	@GetMapping("/pods")
@@ -76,11 +79,11 @@ class PodController {
 			+ "at a time with limit and continue; node= keeps the pods of one node.")
 	ItemList<PodView> listCluster(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Only pods on this node", example = "node-1") @RequestParam(required = false) String node,
-			@Parameter(description = "Items per page (1-10000); all when absent", example = "500")
+			@Parameter(description = Paging.LIMIT, example = "500")
 			@RequestParam(required = false) Integer limit,
-			@Parameter(description = "metadata.continue of the previous page")
+			@Parameter(description = Paging.CONTINUE)
 			@RequestParam(name = "continue", required = false) String continueToken) {
-		return pods.listCluster(cluster, node, Paging.of(limit, continueToken, 2));
+		return pods.listCluster(cluster, node, limits.paging(limit, continueToken, 2));
 	}
 
 	@DeleteMapping("/namespaces/{namespace}/pods/{pod}")

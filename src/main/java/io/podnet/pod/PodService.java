@@ -179,25 +179,35 @@ public class PodService {
 		List<Pod> rows;
 		if (nodeName == null) {
 			Cluster cluster = clusters.find(clusterName);
-			rows = afterNamespaceAndName(paging,
+			rows = afterNamespaceAndName(paging.after(0), paging.fetch(),
 					(limit) -> pods.findInNamespace(cluster, paging.after(0), paging.after(1), limit),
 					(limit) -> pods.findInClusterAfterNamespace(cluster, paging.after(0), limit));
 		} else {
 			Node node = nodes.find(clusterName, nodeName);
-			rows = afterNamespaceAndName(paging,
+			rows = afterNamespaceAndName(paging.after(0), paging.fetch(),
 					(limit) -> pods.findOnNodeInNamespace(node, paging.after(0), paging.after(1), limit),
 					(limit) -> pods.findOnNodeAfterNamespace(node, paging.after(0), limit));
 		}
 		return paging.page(rows, p -> List.of(p.getNamespace(), p.getName()), PodView::of);
 	}
 
+	/**
+	 * Up to {@code limit} of the cluster's pods after (namespace, name), by namespace and name, with
+	 * their nodes: a reader of every pod goes through them a page at a time, from ("", "").
+	 */
+	@Transactional(readOnly = true)
+	public List<Pod> pageAfter(Cluster cluster, String namespace, String name, int limit) {
+		return afterNamespaceAndName(namespace, Limit.of(limit),
+				(rows) -> pods.findInNamespace(cluster, namespace, name, rows),
+				(rows) -> pods.findInClusterAfterNamespace(cluster, namespace, rows));
+	}
+
 	/** The rows after (namespace, name): the rest of that namespace, then as many of the later ones as fit. */
-	private static List<Pod> afterNamespaceAndName(Paging paging, Function<Limit, List<Pod>> restOfNamespace,
-			Function<Limit, List<Pod>> laterNamespaces) {
-		Limit limit = paging.fetch();
-		List<Pod> rows = new ArrayList<>(paging.after(0).isEmpty() ? List.of() : restOfNamespace.apply(limit));
-		if (limit.isUnlimited() || rows.size() < limit.max()) {
-			rows.addAll(laterNamespaces.apply(limit.isUnlimited() ? limit : Limit.of(limit.max() - rows.size())));
+	private static List<Pod> afterNamespaceAndName(String afterNamespace, Limit limit,
+			Function<Limit, List<Pod>> restOfNamespace, Function<Limit, List<Pod>> laterNamespaces) {
+		List<Pod> rows = new ArrayList<>(afterNamespace.isEmpty() ? List.of() : restOfNamespace.apply(limit));
+		if (rows.size() < limit.max()) {
+			rows.addAll(laterNamespaces.apply(Limit.of(limit.max() - rows.size())));
 		}
 		return rows;
 	}

@@ -23,6 +23,9 @@ interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
 	@Query("select r from GatewayRoute r where r.cluster = :cluster and r.node is null and r.prefixLength >= :prefixLength")
 	List<GatewayRoute> findUserRoutesAtLeast(Cluster cluster, int prefixLength);
 
+	@Query("select count(r) from GatewayRoute r where r.cluster = :cluster and r.node is null")
+	long countUserRoutes(Cluster cluster);
+
 	@Modifying
 	@Query("delete from GatewayRoute r where r.node = :node")
 	int deleteByNode(Node node);

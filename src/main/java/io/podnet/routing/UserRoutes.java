@@ -10,6 +10,7 @@ import io.podnet.ipam.SubnetPool;
 import io.podnet.node.NodeRepository;
 import io.podnet.system.Conflict;
 import io.podnet.system.InvalidValue;
+import io.podnet.system.Limits;
 import io.podnet.system.ResourceNotFound;
 import io.podnet.system.Versions;
 import java.math.BigInteger;
@@ -28,9 +29,11 @@ class UserRoutes {
 	private final GatewayRouteRepository routes;
 	private final ClusterService clusters;
 	private final NodeRepository nodes;
+	private final Limits limits;
 
-	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeRepository nodes) {
+	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeRepository nodes, Limits limits) {
 		this.routes = routes;
+		this.limits = limits;
 		this.clusters = clusters;
 		this.nodes = nodes;
 	}
@@ -54,6 +57,9 @@ class UserRoutes {
 				.ifPresent(existing -> {
 					throw Conflict.alreadyExists("route", Addresses.format(destination), "cluster '" + clusterName + "'");
 				});
+		long existing = routes.countUserRoutes(cluster);
+		Limits.check("user-routes-per-cluster", limits.userRoutesPerCluster(), existing, "cluster '" + clusterName
+				+ "' has " + existing + " user routes; another");
 		GatewayRoute route = routes.saveAndFlush(GatewayRoute.user(cluster, destination, type, nextHop));
 		cluster.routesChanged();
 		return RouteView.of(route);

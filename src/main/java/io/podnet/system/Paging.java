@@ -15,25 +15,38 @@ import org.springframework.data.domain.Limit;
  * keys"), never an offset, so the last page of 150,000 pods costs what the first does and an item
  * created or deleted meanwhile never shifts the pages.
  *
- * @param limit items per page, or null for all of them
+ * <p>A list is always read a page at a time: without a limit, a page of the default size
+ * ({@link Limits#defaultPageSize()}), so that no request reads 150,000 rows into memory.
+ *
+ * @param limit items per page
  * @param after the sort keys to continue after; empty strings (which sort before every name) from
  *        the start
  */
-public record Paging(Integer limit, List<String> after) {
+public record Paging(int limit, List<String> after) {
 
-	public static final int MAX_LIMIT = 10_000;
+	/** The limit parameter, as every list endpoint documents it. */
+	public static final String LIMIT = "Items per page: 1 to 10000, default 1000 (podnet.limits.max-page-size and "
+			+ "default-page-size change them)";
+	/** The continue parameter, as every list endpoint documents it. */
+	public static final String CONTINUE = "metadata.continue of the previous page";
+
 	private static final String VERSION = "v1";
 	private static final Pattern NAME = Pattern.compile("(" + Names.DNS1123_LABEL + ")?");
 
-	/** Checks the query parameters of a list request whose items sort by {@code keyCount} keys. */
-	public static Paging of(Integer limit, String continueToken, int keyCount) {
-		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-			throw new InvalidValue("limit", limit, "is out of range; expected 1 to " + MAX_LIMIT);
+	/**
+	 * Checks the query parameters of a list request whose items sort by {@code keyCount} keys; see
+	 * {@link Limits#paging} for the page sizes.
+	 */
+	static Paging of(Integer limit, String continueToken, int keyCount, int defaultLimit, int maxLimit) {
+		if (limit != null && (limit < 1 || limit > maxLimit)) {
+			throw new InvalidValue("limit", limit, "is out of range; expected 1 to " + maxLimit + " (default "
+					+ defaultLimit + ")");
 		}
+		int pageSize = limit == null ? defaultLimit : limit;
 		if (continueToken == null || continueToken.isEmpty()) {
-			return new Paging(limit, Collections.nCopies(keyCount, ""));
+			return new Paging(pageSize, Collections.nCopies(keyCount, ""));
 		}
-		return new Paging(limit, decode(continueToken, keyCount));
+		return new Paging(pageSize, decode(continueToken, keyCount));
 	}
 
 	/** The i-th sort key to continue after. */
@@ -43,12 +56,12 @@ public record Paging(Integer limit, List<String> after) {
 
 	/** Rows to read: one more than a page, to learn whether another page follows. */
 	public Limit fetch() {
-		return limit == null ? Limit.unlimited() : Limit.of(limit + 1);
+		return Limit.of(limit + 1);
 	}
 
 	/** The page answer from the rows read with {@link #fetch()}. */
 	public <R, T> ItemList<T> page(List<R> rows, Function<R, List<String>> keys, Function<R, T> view) {
-		boolean more = limit != null && rows.size() > limit;
+		boolean more = rows.size() > limit;
 		List<R> served = more ? rows.subList(0, limit) : rows;
 		String next = more ? encode(keys.apply(served.get(served.size() - 1))) : null;
 		return new ItemList<>(new ItemList.ListMeta(next), served.stream().map(view).toList());

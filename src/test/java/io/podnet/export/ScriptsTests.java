@@ -103,7 +103,7 @@ class ScriptsTests {
 	@MethodSource("families")
 	void podGetsAVethOnCbr0AndEth0WithDefaultViaTheBridge(Case c) {
 		Topology t = c.topology();
-		PodSpec db = t.pods().get(1);
+		PodSpec db = ((List<PodSpec>) t.pods()).get(1);
 		String pod = "ip -n \"$POD_NETNS\"" + (c.ip().equals("ip") ? "" : " -6");
 
 		List<String> lines = commands(DeviceScripts.pod(t, db));
