@@ -1,9 +1,9 @@
 package io.podnet.cluster;
 
-import io.podnet.system.ItemList;
-import io.podnet.system.Limits;
-import io.podnet.system.Paging;
-import io.podnet.system.Versions;
+import io.podnet.api.ItemList;
+import io.podnet.api.Limits;
+import io.podnet.api.Paging;
+import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -4,7 +4,7 @@ import inet.ipaddr.IPAddress;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SpecialRanges;
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import java.math.BigInteger;
 
 /**

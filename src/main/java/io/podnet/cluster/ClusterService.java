@@ -1,11 +1,11 @@
 package io.podnet.cluster;
 
-import io.podnet.system.Conflict;
-import io.podnet.system.ItemList;
-import io.podnet.system.Limits;
-import io.podnet.system.Paging;
-import io.podnet.system.ResourceNotFound;
-import io.podnet.system.Versions;
+import io.podnet.problem.Conflict;
+import io.podnet.api.ItemList;
+import io.podnet.api.Limits;
+import io.podnet.api.Paging;
+import io.podnet.problem.ResourceNotFound;
+import io.podnet.api.Versions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -2,7 +2,7 @@ package io.podnet.cluster;
 
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SubnetPool;
-import io.podnet.system.Versions;
+import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.podnet.export;
 
+import io.podnet.api.Names;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

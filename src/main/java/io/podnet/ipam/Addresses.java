@@ -6,7 +6,7 @@ import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import java.math.BigInteger;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package io.podnet.ipam;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.podnet.ipam;
 
 import inet.ipaddr.IPAddress;
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import java.math.BigInteger;
 
 /**

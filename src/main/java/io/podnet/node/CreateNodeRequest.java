@@ -1,6 +1,6 @@
 package io.podnet.node;
 
-import io.podnet.system.Names;
+import io.podnet.api.Names;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

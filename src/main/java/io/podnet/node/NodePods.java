@@ -1,6 +1,6 @@
 package io.podnet.node;
 
-import io.podnet.system.RowLock;
+import io.podnet.database.RowLock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;

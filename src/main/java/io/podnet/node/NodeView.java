@@ -1,6 +1,6 @@
 package io.podnet.node;
 
-import io.podnet.system.Versions;
+import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 

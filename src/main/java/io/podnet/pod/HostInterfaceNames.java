@@ -1,5 +1,6 @@
 package io.podnet.pod;
 
+import io.podnet.api.Names;
 import inet.ipaddr.IPAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

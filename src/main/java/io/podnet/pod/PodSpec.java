@@ -3,7 +3,7 @@ package io.podnet.pod;
 import io.podnet.pod.Container.ContainerPort;
 import io.podnet.pod.CreatePodRequest.ContainerRequest;
 import io.podnet.pod.CreatePodRequest.PortRequest;
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.podnet.pod;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.podnet.node.Node;
-import io.podnet.system.Versions;
+import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.podnet.ipam.HostPool;
 import io.podnet.ipam.IpFamily;
 import io.podnet.node.Node;
 import io.podnet.node.NodePods;
-import io.podnet.system.RowLock;
+import io.podnet.database.RowLock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;

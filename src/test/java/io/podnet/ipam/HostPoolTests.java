@@ -3,7 +3,7 @@ package io.podnet.ipam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

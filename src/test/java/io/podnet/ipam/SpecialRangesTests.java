@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.podnet.ipam.SpecialRanges.Range;
-import io.podnet.system.InvalidValue;
+import io.podnet.problem.InvalidValue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,0 +1,70 @@
+package io.podnet.problem;
+
+/**
+ * The request is well formed but clashes with the current state (409): the name or address is
+ * taken, the resource is still in use, or the address space is exhausted. Subclasses name the
+ * fact; the slug lets scripts branch on it.
+ */
+public class Conflict extends Problem {
+
+	private final String slug;
+	private final String title;
+
+	protected Conflict(String slug, String title, String detail) {
+		super(detail);
+		this.slug = slug;
+		this.title = title;
+	}
+
+	/** A resource of that kind and name exists already. */
+	public static Conflict alreadyExists(String kind, String name, String scope) {
+		return new Conflict("already-exists", "Already exists",
+				kind + " '" + name + "' already exists" + (scope == null ? "" : " in " + scope)
+						+ "; choose another name or delete the existing one first")
+				.with("kind", kind).with("name", name);
+	}
+
+	/** A concurrent request created a resource of the same name first (caught by a unique constraint). */
+	public static Conflict nameTakenConcurrently() {
+		return new Conflict("already-exists", "Already exists", "a resource of that name was created by a concurrent "
+				+ "request; nothing was changed. GET it, or choose another name");
+	}
+
+	/** The resource cannot go while something still depends on it. */
+	public static Conflict inUse(String detail) {
+		return new Conflict("in-use", "Still in use", detail);
+	}
+
+	/** The requested address or subnet belongs to someone else already. */
+	public static Conflict taken(String field, String value, String holder) {
+		return new Conflict("taken", "Already allocated",
+				field + ": '" + value + "' is already allocated to " + holder)
+				.with("field", field).with("value", value);
+	}
+
+	/** There is nothing left to hand out. */
+	public static Conflict exhausted(String detail) {
+		return new Conflict("exhausted", "Address space exhausted", detail);
+	}
+
+	@Override
+	public int status() {
+		return 409;
+	}
+
+	@Override
+	public String slug() {
+		return slug;
+	}
+
+	@Override
+	public String title() {
+		return title;
+	}
+
+	@Override
+	public Conflict with(String key, Object value) {
+		super.with(key, value);
+		return this;
+	}
+}
