@@ -2,8 +2,8 @@ package io.podnet.export;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.podnet.kubenet.Kubenet;
 import io.podnet.ipam.IpFamily;
-import io.podnet.node.Node;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -48,6 +48,6 @@ record CniConfig(
 	static CniConfig of(IpFamily family, String podSubnet, String bridgeAddress) {
 		Ipam ipam = new Ipam("host-local", List.of(List.of(new Range(podSubnet, bridgeAddress))),
 				List.of(new Route(family.defaultDestination())));
-		return new CniConfig(CNI_VERSION, NETWORK_NAME, "bridge", Node.BRIDGE, true, false, true, ipam);
+		return new CniConfig(CNI_VERSION, NETWORK_NAME, "bridge", Kubenet.BRIDGE, true, false, true, ipam);
 	}
 }

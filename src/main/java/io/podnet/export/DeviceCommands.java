@@ -2,11 +2,11 @@ package io.podnet.export;
 
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.export.Topology.PodSpec;
-import io.podnet.export.Topology.RouteSpec;
 import io.podnet.ipam.IpFamily;
-import io.podnet.node.Node;
-import io.podnet.pod.Pod;
-import io.podnet.routing.RouteType;
+import io.podnet.ipam.Addresses;
+import io.podnet.kubenet.Kubenet;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +31,15 @@ final class DeviceCommands {
 		lines.add("# forwarding on: the gateway routes between the nodes");
 		lines.add(forwarding(family, shell));
 		lines.add("# eth0 on the node network " + topology.nodeNetwork());
-		lines.add(shell.ip(family, "addr add " + topology.onNodeNetwork(topology.gateway()) + " dev " + Node.UPLINK
+		lines.add(shell.ip(family, "addr add " + topology.onNodeNetwork(topology.gateway()) + " dev " + Kubenet.UPLINK
 				+ noDad(family)));
-		lines.add(shell.ip("link set " + Node.UPLINK + " up"));
-		List<RouteSpec> nodeRoutes = topology.gatewayRoutes().stream().filter(r -> r.type() == RouteType.NODE).toList();
-		List<RouteSpec> userRoutes = topology.gatewayRoutes().stream().filter(r -> r.type().isUserRoute()).toList();
+		lines.add(shell.ip("link set " + Kubenet.UPLINK + " up"));
+		List<Route> nodeRoutes = topology.gatewayRoutes().stream().filter(r -> r.kind() == RouteKind.NODE).toList();
+		List<Route> userRoutes = topology.gatewayRoutes().stream().filter(r -> r.kind().isUserRoute()).toList();
 		if (!nodeRoutes.isEmpty()) {
 			lines.add("# each node's pod subnet, via that node");
-			nodeRoutes.forEach(route -> lines.add(shell.ip(family, "route add " + route.destination() + " via "
-					+ route.nextHop() + " dev " + Node.UPLINK) + "  # " + route.node()));
+			nodeRoutes.forEach(route -> lines.add(shell.ip(family, "route add " + destination(route) + " via "
+					+ Addresses.format(route.nextHop()) + " dev " + Kubenet.UPLINK) + "  # " + route.node()));
 		}
 		if (!userRoutes.isEmpty()) {
 			lines.add("# user routes");
@@ -51,14 +51,19 @@ final class DeviceCommands {
 		return lines;
 	}
 
-	private static String userRoute(IpFamily family, Shell shell, RouteSpec route, Uplink uplink) {
-		return switch (route.type()) {
-			case BLACKHOLE -> shell.ip(family, "route add blackhole " + route.destination());
-			case EXTERNAL -> shell.ip(family, "route add " + route.destination() + " dev " + uplink.device());
-			case STATIC -> shell.ip(family, "route add " + route.destination() + " via " + route.nextHop() + " dev "
-					+ Node.UPLINK);
+	private static String userRoute(IpFamily family, Shell shell, Route route, Uplink uplink) {
+		return switch (route.kind()) {
+			case BLACKHOLE -> shell.ip(family, "route add blackhole " + destination(route));
+			case EXTERNAL -> shell.ip(family, "route add " + destination(route) + " dev " + uplink.device());
+			case STATIC -> shell.ip(family, "route add " + destination(route) + " via "
+					+ Addresses.format(route.nextHop()) + " dev " + Kubenet.UPLINK);
 			default -> throw new IllegalArgumentException("not a user route: " + route);
 		};
+	}
+
+	/** The destination as ip(8) takes it, 10.244.1.0/24 (never "default": a gateway's 0.0.0.0/0 is written out). */
+	private static String destination(Route route) {
+		return Addresses.format(route.destination());
 	}
 
 	/** eth0 on the node network, cbr0 holding the bridge address, default via the gateway, forwarding on. */
@@ -68,15 +73,15 @@ final class DeviceCommands {
 		lines.add("# forwarding on: the node routes between its pods (cbr0) and the node network (eth0)");
 		lines.add(forwarding(family, shell));
 		lines.add("# eth0 on the node network " + topology.nodeNetwork());
-		lines.add(shell.ip(family, "addr add " + topology.onNodeNetwork(node.address()) + " dev " + Node.UPLINK
+		lines.add(shell.ip(family, "addr add " + topology.onNodeNetwork(node.address()) + " dev " + Kubenet.UPLINK
 				+ noDad(family)));
-		lines.add(shell.ip("link set " + Node.UPLINK + " up"));
+		lines.add(shell.ip("link set " + Kubenet.UPLINK + " up"));
 		lines.add("# cbr0, the bridge of the pod subnet " + node.podSubnet() + ": its address is every local pod's gateway");
-		lines.add(shell.ip("link add " + Node.BRIDGE + " type bridge"));
-		lines.add(shell.ip(family, "addr add " + node.bridgeCidr() + " dev " + Node.BRIDGE + noDad(family)));
-		lines.add(shell.ip("link set " + Node.BRIDGE + " up"));
+		lines.add(shell.ip("link add " + Kubenet.BRIDGE + " type bridge"));
+		lines.add(shell.ip(family, "addr add " + node.bridgeCidr() + " dev " + Kubenet.BRIDGE + noDad(family)));
+		lines.add(shell.ip("link set " + Kubenet.BRIDGE + " up"));
 		lines.add("# everything else via the gateway, which holds a route to each node's pod subnet");
-		lines.add(shell.ip(family, "route add default via " + topology.gateway() + " dev " + Node.UPLINK));
+		lines.add(shell.ip(family, "route add default via " + topology.gateway() + " dev " + Kubenet.UPLINK));
 		return lines;
 	}
 
@@ -92,20 +97,20 @@ final class DeviceCommands {
 		NodeSpec node = topology.node(pod.node());
 		String veth = pod.hostInterface();
 		List<String> lines = new ArrayList<>();
-		lines.add("# on " + node.name() + ": the veth pair, its host end " + veth + " a port of " + Node.BRIDGE);
-		lines.add(host.ip("link add " + veth + " type veth peer name " + Pod.INTERFACE + " netns " + inside.quoted()));
-		lines.add(host.ip("link set " + veth + " master " + Node.BRIDGE));
+		lines.add("# on " + node.name() + ": the veth pair, its host end " + veth + " a port of " + Kubenet.BRIDGE);
+		lines.add(host.ip("link add " + veth + " type veth peer name " + Kubenet.POD_INTERFACE + " netns " + inside.quoted()));
+		lines.add(host.ip("link set " + veth + " master " + Kubenet.BRIDGE));
 		lines.add(host.ip("link set " + veth + " type bridge_slave hairpin on"));
 		lines.add(host.ip("link set " + veth + " up"));
 		lines.add("# inside the pod: eth0 with the pod's IP, default via the bridge " + node.bridgeAddress());
 		lines.add(inside.ip("link set lo up"));
 		if (family == IpFamily.IPv6) {
 			lines.add("# the pod's routes come from podnet, never from router advertisements");
-			lines.add(inside.sysctl("net.ipv6.conf." + Pod.INTERFACE + ".accept_ra", "0"));
+			lines.add(inside.sysctl("net.ipv6.conf." + Kubenet.POD_INTERFACE + ".accept_ra", "0"));
 		}
-		lines.add(inside.ip(family, "addr add " + topology.podCidr(pod) + " dev " + Pod.INTERFACE + noDad(family)));
-		lines.add(inside.ip("link set " + Pod.INTERFACE + " up"));
-		lines.add(inside.ip(family, "route add default via " + node.bridgeAddress() + " dev " + Pod.INTERFACE));
+		lines.add(inside.ip(family, "addr add " + topology.podCidr(pod) + " dev " + Kubenet.POD_INTERFACE + noDad(family)));
+		lines.add(inside.ip("link set " + Kubenet.POD_INTERFACE + " up"));
+		lines.add(inside.ip(family, "route add default via " + node.bridgeAddress() + " dev " + Kubenet.POD_INTERFACE));
 		return lines;
 	}
 

@@ -4,14 +4,13 @@ import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.export.Topology.PodSpec;
-import io.podnet.export.Topology.RouteSpec;
 import io.podnet.node.Node;
 import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
 import io.podnet.pod.Pod;
 import io.podnet.pod.PodService;
 import io.podnet.routing.RouteService;
-import io.podnet.routing.RouteType;
+import io.podnet.kubenet.Route;
 import jakarta.persistence.EntityManager;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -126,15 +125,12 @@ class ExportService {
 	}
 
 	/** The stored routes; the node network's connected route comes with the gateway's address. */
-	private List<RouteSpec> gatewayRoutes(Cluster cluster) {
-		return routes.gatewayTable(cluster).stream()
-				.filter(route -> route.type() != RouteType.CONNECTED)
-				.map(route -> new RouteSpec(route.destination(), route.type(), route.nextHop(), route.node()))
-				.toList();
+	private List<Route> gatewayRoutes(Cluster cluster) {
+		return routes.storedGatewayRoutes(cluster);
 	}
 
 	private static Topology topology(Cluster cluster, List<Node> nodes, Iterable<PodSpec> pods,
-			List<RouteSpec> routes) {
+			List<Route> routes) {
 		return new Topology(cluster.getName(), cluster.getIpFamily(), cluster.getNodeNetwork(), cluster.getGateway(),
 				nodes.stream().map(ExportService::spec).toList(), pods, routes);
 	}

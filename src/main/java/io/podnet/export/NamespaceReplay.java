@@ -3,8 +3,8 @@ package io.podnet.export;
 import io.podnet.export.DeviceCommands.Uplink;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.export.Topology.PodSpec;
+import io.podnet.kubenet.Kubenet;
 import io.podnet.ipam.IpFamily;
-import io.podnet.node.Node;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -203,7 +203,7 @@ final class NamespaceReplay {
 	private static List<String> plugIntoNodeNetwork(String port, Shell device) {
 		Shell segment = ns(NODE_NETWORK);
 		return List.of(
-				segment.ip("link add " + port + " type veth peer name " + Node.UPLINK + " netns " + device.quoted()),
+				segment.ip("link add " + port + " type veth peer name " + Kubenet.UPLINK + " netns " + device.quoted()),
 				segment.ip("link set " + port + " master " + SEGMENT_BRIDGE),
 				segment.ip("link set " + port + " up"));
 	}

@@ -1,7 +1,8 @@
 package io.podnet.export;
 
 import io.podnet.ipam.IpFamily;
-import io.podnet.routing.RouteType;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteKind;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -23,10 +24,10 @@ import java.util.stream.Collectors;
  * @param gatewayRoutes the gateway's stored routes (node routes and user routes), in table order
  */
 record Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
-		Iterable<PodSpec> pods, List<RouteSpec> gatewayRoutes, Map<String, NodeSpec> nodesByName) {
+		Iterable<PodSpec> pods, List<Route> gatewayRoutes, Map<String, NodeSpec> nodesByName) {
 
 	Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
-			Iterable<PodSpec> pods, List<RouteSpec> gatewayRoutes) {
+			Iterable<PodSpec> pods, List<Route> gatewayRoutes) {
 		this(cluster, family, nodeNetwork, gateway, List.copyOf(nodes), pods instanceof List<PodSpec> list
 				? List.copyOf(list) : pods, List.copyOf(gatewayRoutes),
 				nodes.stream().collect(Collectors.toUnmodifiableMap(NodeSpec::name, Function.identity())));
@@ -50,14 +51,6 @@ record Topology(String cluster, IpFamily family, String nodeNetwork, String gate
 		}
 	}
 
-	/**
-	 * One stored route of the gateway.
-	 *
-	 * @param node the node whose pod subnet it reaches (NODE routes), else null
-	 */
-	record RouteSpec(String destination, RouteType type, String nextHop, String node) {
-	}
-
 	/** The node's eth0 address as ip(8) takes it: 10.100.0.2/24. */
 	String onNodeNetwork(String address) {
 		return address + "/" + prefixLength(nodeNetwork);
@@ -77,7 +70,7 @@ record Topology(String cluster, IpFamily family, String nodeNetwork, String gate
 	}
 
 	boolean hasExternalRoutes() {
-		return gatewayRoutes.stream().anyMatch(route -> route.type() == RouteType.EXTERNAL);
+		return gatewayRoutes.stream().anyMatch(route -> route.kind() == RouteKind.EXTERNAL);
 	}
 
 	static int prefixLength(String cidr) {

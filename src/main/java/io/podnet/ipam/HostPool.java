@@ -24,6 +24,11 @@ public record HostPool(IPAddress network, BigInteger first, Set<BigInteger> rese
 		return new HostPool(podSubnet, Addresses.valueOf(podSubnet).add(BigInteger.TWO), Set.of());
 	}
 
+	/** How many can be handed out, but no more than {@code limit} (a node's maxPodsPerNode). */
+	public int capacity(int limit) {
+		return usable().min(BigInteger.valueOf(limit)).intValueExact();
+	}
+
 	public IpFamily family() {
 		return IpFamily.of(network);
 	}

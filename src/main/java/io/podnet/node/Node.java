@@ -4,7 +4,8 @@ import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
-import io.podnet.ipam.IpFamily;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTables;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -17,8 +18,6 @@ import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SecondaryTable;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.SecondaryRow;
-import io.podnet.routing.RouteType;
-import io.podnet.routing.RouteView;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,11 +34,6 @@ import java.util.List;
 @SecondaryTable(name = "node_pods", pkJoinColumns = @PrimaryKeyJoinColumn(name = "node_id"))
 @SecondaryRow(table = "node_pods", owned = false, optional = false)
 public class Node {
-
-	/** Every node's bridge has this name, as kubenet names it. */
-	public static final String BRIDGE = "cbr0";
-	/** The node's interface on the node network. */
-	public static final String UPLINK = "eth0";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -84,42 +78,27 @@ public class Node {
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	public HostPool podAddresses() {
-		return podAddresses(podSubnet);
+	public IPAddress podSubnetBlock() {
+		return Addresses.parseNetwork("podSubnet", podSubnet);
 	}
 
-	/** The pod IPs a node with that pod subnet (as stored, e.g. 10.244.0.0/24) hands out. */
-	public static HostPool podAddresses(String podSubnet) {
-		return HostPool.podAddresses(Addresses.parseNetwork("podSubnet", podSubnet));
+	public HostPool podAddresses() {
+		return HostPool.podAddresses(podSubnetBlock());
 	}
 
 	/** The bridge (cbr0) holds the first usable address of the pod subnet: every pod's gateway. */
 	public String bridgeAddress() {
-		return bridgeAddress(cluster.getIpFamily(), podSubnetValue);
-	}
-
-	/** The bridge address of a node with that pod subnet (given by its network address's value). */
-	public static String bridgeAddress(IpFamily family, BigInteger podSubnetValue) {
-		return Addresses.format(Addresses.fromValue(family, podSubnetValue.add(BigInteger.ONE)));
+		return Addresses.format(RouteTables.bridgeAddress(podSubnetBlock()));
 	}
 
 	/** The node's own route table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
-	public List<RouteView> routes() {
-		return List.of(
-				new RouteView(cluster.getIpFamily().defaultDestination(), cluster.getGateway(), UPLINK, null,
-						RouteType.DEFAULT),
-				new RouteView(cluster.getNodeNetwork(), null, UPLINK, null, RouteType.CONNECTED),
-				new RouteView(podSubnet, null, BRIDGE, null, RouteType.CONNECTED));
+	public List<Route> routes() {
+		return RouteTables.node(cluster.gatewayAddress(), cluster.nodeNetworkBlock(), podSubnetBlock());
 	}
 
 	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if the subnet is smaller. */
 	public int podCapacity() {
-		return podCapacity(podAddresses(), cluster.getMaxPodsPerNode());
-	}
-
-	/** The pod capacity of a node with those pod addresses in a cluster allowing maxPodsPerNode. */
-	public static int podCapacity(HostPool podAddresses, int maxPodsPerNode) {
-		return podAddresses.usable().min(BigInteger.valueOf(maxPodsPerNode)).intValueExact();
+		return podAddresses().capacity(cluster.getMaxPodsPerNode());
 	}
 
 	public Long getId() {

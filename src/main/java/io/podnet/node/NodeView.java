@@ -1,6 +1,7 @@
 package io.podnet.node;
 
 import io.podnet.api.Versions;
+import io.podnet.kubenet.Kubenet;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -25,7 +26,7 @@ public record NodeView(
 
 	public static NodeView of(Node node) {
 		return new NodeView(node.getName(), node.getAddress(), node.getPodSubnet(),
-				new Bridge(Node.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), node.getPodCount()),
+				new Bridge(Kubenet.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), node.getPodCount()),
 				node.getCreatedAt(), String.valueOf(node.getVersion()));
 	}
 

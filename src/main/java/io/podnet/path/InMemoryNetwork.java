@@ -1,5 +1,7 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTable;
 import inet.ipaddr.IPAddress;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Route;
 import inet.ipaddr.IPAddress;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ final class Narration {
 	}
 
 	static String neighbourUnreachable(Device device, Route route, Interface out, IPAddress neighbour) {
-		String who = route.type() == Route.Type.VIA ? "next hop " : "";
+		String who = route.forwarding() == Route.Forwarding.VIA ? "next hop " : "";
 		String resolution = neighbour.isIPv4() ? "ARP" : "neighbour discovery";
 		return sentence(name(device) + " matched '" + route.label() + "' and sent it out " + out.name()
 				+ ", but no device on that link (" + out.segment() + ") has " + who + neighbour.toCanonicalString()

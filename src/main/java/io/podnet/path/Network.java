@@ -1,5 +1,6 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Route;
 import inet.ipaddr.IPAddress;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Route;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class Walk {
 			return stop(at, null, null, Disposition.NO_ROUTE, Narration.noRoute(device, destination));
 		}
 		Route route = match.get();
-		return switch (route.type()) {
+		return switch (route.forwarding()) {
 			case BLACKHOLE -> stop(at, route, null, Disposition.NULL_ROUTED, Narration.nullRouted(device, route));
 			case EXTERNAL -> {
 				leave(at, route.device() == null ? null : device.interfaceNamed(route.device()).orElseThrow());
@@ -92,7 +93,7 @@ final class Walk {
 	private Arrival forward(Arrival at, Route route) {
 		Device device = at.device();
 		Interface out = device.interfaceNamed(route.device()).orElseThrow();
-		IPAddress neighbourAddress = route.type() == Route.Type.CONNECTED ? flow.destination() : route.nextHop();
+		IPAddress neighbourAddress = route.forwarding() == Route.Forwarding.CONNECTED ? flow.destination() : route.nextHop();
 		leave(at, out);
 		Optional<Attachment> neighbour = network.neighbour(out.segment(), neighbourAddress);
 		if (neighbour.isEmpty()) {

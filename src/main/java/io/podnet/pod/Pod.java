@@ -15,8 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.Immutable;
-import io.podnet.routing.RouteType;
-import io.podnet.routing.RouteView;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTables;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,9 +31,6 @@ import java.util.List;
 @Entity
 @Immutable
 public class Pod {
-
-	/** The interface inside the pod's namespace. */
-	public static final String INTERFACE = "eth0";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -83,16 +80,8 @@ public class Pod {
 	}
 
 	/** The pod's own route table: default via its node's bridge, the node's pod subnet on eth0. */
-	public List<RouteView> routes() {
-		return routesOn(node);
-	}
-
-	/** The route table of every pod on that node: they differ only in their own address. */
-	public static List<RouteView> routesOn(Node node) {
-		return List.of(
-				new RouteView(node.getCluster().getIpFamily().defaultDestination(), node.bridgeAddress(), INTERFACE,
-						null, RouteType.DEFAULT),
-				new RouteView(node.getPodSubnet(), null, INTERFACE, null, RouteType.CONNECTED));
+	public List<Route> routes() {
+		return RouteTables.pod(node.podSubnetBlock());
 	}
 
 	/** "default/web", as kubectl names a pod across namespaces. */

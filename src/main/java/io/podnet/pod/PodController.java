@@ -104,6 +104,6 @@ class PodController {
 	List<RouteView> routes(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
 			@Parameter(description = "Pod name", example = "web") @PathVariable String pod) {
-		return pods.routes(cluster, namespace, pod);
+		return RouteView.of(pods.routes(cluster, namespace, pod));
 	}
 }

@@ -13,7 +13,8 @@ import io.podnet.pod.PodWrites.ClusterFacts;
 import io.podnet.pod.PodWrites.LockedNode;
 import io.podnet.pod.PodWrites.NodeRow;
 import io.podnet.pod.PodWrites.NewPod;
-import io.podnet.routing.RouteView;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTables;
 import io.podnet.problem.Conflict;
 import io.podnet.database.Constraints;
 import io.podnet.problem.InvalidValue;
@@ -91,8 +92,9 @@ public class PodService {
 		ClusterFacts cluster = target.cluster();
 		NodeRow node = target.node();
 		NodePods.Locked slots = target.slots();
-		HostPool pool = node.podAddresses();
-		int capacity = Node.podCapacity(pool, cluster.maxPodsPerNode());
+		IPAddress podSubnet = node.podSubnetBlock();
+		HostPool pool = HostPool.podAddresses(podSubnet);
+		int capacity = pool.capacity(cluster.maxPodsPerNode());
 		if (slots.podCount() >= capacity) {
 			throw Conflict.exhausted("node '" + node.name() + "' has no free pod slot: " + slots.podCount() + " of "
 					+ capacity + " pods (maxPodsPerNode " + cluster.maxPodsPerNode() + ", pod subnet "
@@ -125,7 +127,7 @@ public class PodService {
 		}
 		nodePods.podAdded(node.id(), ipValue);
 		return PodView.created(namespace, request.name(), node.name(), ip, hostInterface,
-				Node.bridgeAddress(cluster.ipFamily(), node.podSubnetValue()), containers, createdAt);
+				Addresses.format(RouteTables.bridgeAddress(podSubnet)), containers, createdAt);
 	}
 
 	/** The veth name picked for a pod is already on its node: the create is retried with the next one. */
@@ -227,7 +229,7 @@ public class PodService {
 
 	/** The pod's own table: its subnet on eth0, default via the bridge. */
 	@Transactional(readOnly = true)
-	public List<RouteView> routes(String clusterName, String namespace, String name) {
+	public List<Route> routes(String clusterName, String namespace, String name) {
 		return find(clusterName, namespace, name).routes();
 	}
 

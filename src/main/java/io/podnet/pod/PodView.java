@@ -1,6 +1,7 @@
 package io.podnet.pod;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.podnet.kubenet.Kubenet;
 import io.podnet.node.Node;
 import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,7 +21,7 @@ record PodView(
 		@Schema(description = "The pod's version; its ETag", example = "0") String resourceVersion) {
 
 	/** The pause container holds the network namespace that every other container joins. */
-	static final InfraContainer PAUSE = new InfraContainer("pause", "registry.k8s.io/pause:3.10");
+	static final InfraContainer PAUSE = new InfraContainer(Kubenet.PAUSE_CONTAINER, Kubenet.PAUSE_IMAGE);
 
 	@Schema(name = "PodNetwork", description = "eth0 inside the pod, the host end of its veth pair, and its gateway")
 	record Network(@JsonProperty("interface") @Schema(example = "eth0") String interfaceName, @Schema(example = "veth1a2b3c4d") String hostInterface,
@@ -34,14 +35,14 @@ record PodView(
 	static PodView of(Pod pod) {
 		Node node = pod.getNode();
 		return new PodView(pod.getNamespace(), pod.getName(), node.getName(), pod.getIp(),
-				new Network(Pod.INTERFACE, pod.getHostInterface(), Node.BRIDGE, node.bridgeAddress()), PAUSE,
+				new Network(Kubenet.POD_INTERFACE, pod.getHostInterface(), Kubenet.BRIDGE, node.bridgeAddress()), PAUSE,
 				pod.getContainers(), pod.getCreatedAt(), String.valueOf(pod.getVersion()));
 	}
 
 	/** A pod just created: at version 0, where every row starts. */
 	static PodView created(String namespace, String name, String nodeName, String ip, String hostInterface,
 			String gateway, List<Container> containers, Instant createdAt) {
-		return new PodView(namespace, name, nodeName, ip, new Network(Pod.INTERFACE, hostInterface, Node.BRIDGE, gateway),
+		return new PodView(namespace, name, nodeName, ip, new Network(Kubenet.POD_INTERFACE, hostInterface, Kubenet.BRIDGE, gateway),
 				PAUSE, containers, createdAt, "0");
 	}
 

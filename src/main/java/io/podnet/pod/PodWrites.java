@@ -1,8 +1,8 @@
 package io.podnet.pod;
 
-import io.podnet.ipam.HostPool;
+import inet.ipaddr.IPAddress;
+import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
-import io.podnet.node.Node;
 import io.podnet.node.NodePods;
 import io.podnet.database.RowLock;
 import java.math.BigDecimal;
@@ -37,8 +37,8 @@ class PodWrites {
 	/** What pod allocation reads of a node's own row. */
 	record NodeRow(long id, String name, String podSubnet, BigInteger podSubnetValue) {
 
-		HostPool podAddresses() {
-			return Node.podAddresses(podSubnet);
+		IPAddress podSubnetBlock() {
+			return Addresses.parseNetwork("podSubnet", podSubnet);
 		}
 	}
 

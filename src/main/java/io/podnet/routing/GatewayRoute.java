@@ -3,6 +3,9 @@ package io.podnet.routing;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
+import io.podnet.kubenet.Kubenet;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteKind;
 import io.podnet.node.Node;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,7 +40,7 @@ public class GatewayRoute {
 	private int prefixLength;
 
 	@Enumerated(EnumType.STRING)
-	private RouteType type;
+	private RouteKind type;
 
 	private String nextHop;
 
@@ -51,7 +54,7 @@ public class GatewayRoute {
 	protected GatewayRoute() {
 	}
 
-	private GatewayRoute(Cluster cluster, IPAddress destination, RouteType type, String nextHop, Node node) {
+	private GatewayRoute(Cluster cluster, IPAddress destination, RouteKind type, String nextHop, Node node) {
 		this.cluster = cluster;
 		this.destination = Addresses.format(destination);
 		this.destinationValue = Addresses.valueOf(destination);
@@ -64,11 +67,11 @@ public class GatewayRoute {
 	/** "10.244.1.0/24 via 10.100.0.3": a node's pod subnet, reached through that node. */
 	static GatewayRoute forNode(Node node) {
 		return new GatewayRoute(node.getCluster(), Addresses.parseNetwork("podSubnet", node.getPodSubnet()),
-				RouteType.NODE, node.getAddress(), node);
+				RouteKind.NODE, node.getAddress(), node);
 	}
 
 	/** A route a user added: STATIC via a next hop, BLACKHOLE or EXTERNAL. */
-	static GatewayRoute user(Cluster cluster, IPAddress destination, RouteType type, IPAddress nextHop) {
+	static GatewayRoute user(Cluster cluster, IPAddress destination, RouteKind type, IPAddress nextHop) {
 		return new GatewayRoute(cluster, destination, type, nextHop == null ? null : Addresses.format(nextHop), null);
 	}
 
@@ -84,7 +87,23 @@ public class GatewayRoute {
 		return prefixLength;
 	}
 
-	public RouteType getType() {
+	/**
+	 * The route as the gateway has it. Via routes leave by eth0, the gateway's only interface;
+	 * EXTERNAL ones by its uplink, which podnet does not model.
+	 */
+	public Route toRoute() {
+		IPAddress network = Addresses.parseNetwork("destination", destination);
+		return switch (type) {
+			case NODE -> Route.toNode(network, Addresses.parseAddress("nextHop", nextHop), Kubenet.UPLINK, node.getName());
+			case STATIC -> new Route(network, RouteKind.STATIC, Addresses.parseAddress("nextHop", nextHop), Kubenet.UPLINK,
+					null);
+			case BLACKHOLE -> Route.blackhole(network);
+			case EXTERNAL -> Route.external(network, null);
+			default -> throw new IllegalStateException("a gateway never stores a " + type + " route");
+		};
+	}
+
+	public RouteKind getType() {
 		return type;
 	}
 

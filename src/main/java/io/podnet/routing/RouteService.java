@@ -2,7 +2,8 @@ package io.podnet.routing;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
-import io.podnet.node.Node;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTables;
 import io.podnet.node.NodeService;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +27,33 @@ public class RouteService {
 		this.nodes = nodes;
 	}
 
+	/** The gateway's table as the API shows it: each stored route with its version. */
 	@Transactional(readOnly = true)
 	public List<RouteView> gatewayTable(String clusterName) {
-		return gatewayTable(clusters.find(clusterName));
-	}
-
-	@Transactional(readOnly = true)
-	public List<RouteView> gatewayTable(Cluster cluster) {
+		Cluster cluster = clusters.find(clusterName);
 		List<RouteView> table = new ArrayList<>();
-		table.add(new RouteView(cluster.getNodeNetwork(), null, Node.UPLINK, null, RouteType.CONNECTED));
+		table.add(RouteView.of(RouteTables.gateway(cluster.nodeNetworkBlock(), List.of()).get(0)));
 		for (GatewayRoute route : routes.findByClusterInOrder(cluster)) {
-			table.add(RouteView.of(route));
+			table.add(RouteView.of(route.toRoute(), route.getVersion()));
 		}
 		return table;
+	}
+
+	/** The gateway's stored routes, nodes' and users', in table order. */
+	@Transactional(readOnly = true)
+	public List<Route> storedGatewayRoutes(Cluster cluster) {
+		return routes.findByClusterInOrder(cluster).stream().map(GatewayRoute::toRoute).toList();
+	}
+
+	/** The gateway's whole table: the node network on eth0, then the stored routes. */
+	@Transactional(readOnly = true)
+	public List<Route> gatewayTable(Cluster cluster) {
+		return RouteTables.gateway(cluster.nodeNetworkBlock(), storedGatewayRoutes(cluster));
 	}
 
 	/** A node's own table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
 	@Transactional(readOnly = true)
 	public List<RouteView> nodeTable(String clusterName, String nodeName) {
-		return nodes.find(clusterName, nodeName).routes();
+		return RouteView.of(nodes.find(clusterName, nodeName).routes());
 	}
 }

@@ -7,6 +7,7 @@ import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SpecialRanges;
 import io.podnet.ipam.SubnetPool;
+import io.podnet.kubenet.RouteKind;
 import io.podnet.node.NodeRepository;
 import io.podnet.problem.Conflict;
 import io.podnet.problem.InvalidValue;
@@ -41,7 +42,7 @@ class UserRoutes {
 	@Transactional
 	RouteView add(String clusterName, CreateRouteRequest request) {
 		IPAddress destination = Addresses.parseNetwork("destination", request.destination());
-		RouteType type = type(request);
+		RouteKind type = type(request);
 		// the cluster lock orders this against node creation, which checks user routes the same way
 		Cluster cluster = clusters.lock(clusterName);
 		if (IpFamily.of(destination) != cluster.getIpFamily()) {
@@ -49,7 +50,7 @@ class UserRoutes {
 					+ " but the cluster is " + cluster.getIpFamily());
 		}
 		SpecialRanges.checkDestination("destination", request.destination(), destination);
-		IPAddress nextHop = type == RouteType.STATIC ? nextHop(cluster, request.nextHop()) : null;
+		IPAddress nextHop = type == RouteKind.STATIC ? nextHop(cluster, request.nextHop()) : null;
 		checkNodeNetworkIsNotShadowed(cluster, destination);
 		checkNoNodeSubnetIsTakenOver(cluster, destination);
 		int prefix = destination.getNetworkPrefixLength();
@@ -62,20 +63,20 @@ class UserRoutes {
 				+ "' has " + existing + " user routes; another");
 		GatewayRoute route = routes.saveAndFlush(GatewayRoute.user(cluster, destination, type, nextHop));
 		cluster.routesChanged();
-		return RouteView.of(route);
+		return RouteView.of(route.toRoute(), route.getVersion());
 	}
 
-	private static RouteType type(CreateRouteRequest request) {
+	private static RouteKind type(CreateRouteRequest request) {
 		if (request.type() == null) {
 			if (request.nextHop() == null) {
 				throw new InvalidValue("type", null, "is required without a nextHop; expected STATIC (with nextHop), "
 						+ "BLACKHOLE or EXTERNAL");
 			}
-			return RouteType.STATIC;
+			return RouteKind.STATIC;
 		}
-		RouteType type;
+		RouteKind type;
 		try {
-			type = RouteType.valueOf(request.type());
+			type = RouteKind.valueOf(request.type());
 		} catch (IllegalArgumentException e) {
 			type = null;
 		}
@@ -83,11 +84,11 @@ class UserRoutes {
 			throw new InvalidValue("type", request.type(), "is not a route type users can add; expected STATIC, "
 					+ "BLACKHOLE or EXTERNAL (NODE routes come with nodes)");
 		}
-		if (type == RouteType.STATIC && request.nextHop() == null) {
+		if (type == RouteKind.STATIC && request.nextHop() == null) {
 			throw new InvalidValue("nextHop", null, "is required for a STATIC route; expected an address on the "
 					+ "node network");
 		}
-		if (type != RouteType.STATIC && request.nextHop() != null) {
+		if (type != RouteKind.STATIC && request.nextHop() != null) {
 			throw new InvalidValue("nextHop", request.nextHop(), "must be left out of a " + type + " route");
 		}
 		return type;

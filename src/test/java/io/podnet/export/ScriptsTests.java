@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.export.Topology.PodSpec;
-import io.podnet.export.Topology.RouteSpec;
 import io.podnet.ipam.IpFamily;
-import io.podnet.routing.RouteType;
+import io.podnet.ipam.Addresses;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteKind;
+import inet.ipaddr.IPAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,21 +35,21 @@ class ScriptsTests {
 						new NodeSpec("node-2", "10.100.0.3", "10.244.1.0/24", "10.244.1.1")),
 				List.of(new PodSpec("default", "web", "node-1", "10.244.0.2", "veth0a1b2c3d"),
 						new PodSpec("default", "db", "node-2", "10.244.1.2", "veth4e5f6a7b")),
-				List.of(new RouteSpec("10.244.0.0/24", RouteType.NODE, "10.100.0.2", "node-1"),
-						new RouteSpec("10.244.1.0/24", RouteType.NODE, "10.100.0.3", "node-2"),
-						new RouteSpec("10.244.100.0/24", RouteType.BLACKHOLE, null, null),
-						new RouteSpec("10.244.200.0/24", RouteType.STATIC, "10.100.0.2", null),
-						new RouteSpec("198.51.100.0/24", RouteType.EXTERNAL, null, null)));
+				List.of(Route.toNode(net("10.244.0.0/24"), ip("10.100.0.2"), "eth0", "node-1"),
+						Route.toNode(net("10.244.1.0/24"), ip("10.100.0.3"), "eth0", "node-2"),
+						Route.blackhole(net("10.244.100.0/24")),
+						Route.via(net("10.244.200.0/24"), ip("10.100.0.2"), "eth0"),
+						Route.external(net("198.51.100.0/24"), null)));
 		Topology v6 = new Topology("demo6", IpFamily.IPv6, "fd00:10:100::/64", "fd00:10:100::1",
 				List.of(new NodeSpec("node-1", "fd00:10:100::2", "fd00:10:244::/64", "fd00:10:244::1"),
 						new NodeSpec("node-2", "fd00:10:100::3", "fd00:10:244:1::/64", "fd00:10:244:1::1")),
 				List.of(new PodSpec("default", "web", "node-1", "fd00:10:244::2", "veth0a1b2c3d"),
 						new PodSpec("default", "db", "node-2", "fd00:10:244:1::2", "veth4e5f6a7b")),
-				List.of(new RouteSpec("fd00:10:244::/64", RouteType.NODE, "fd00:10:100::2", "node-1"),
-						new RouteSpec("fd00:10:244:1::/64", RouteType.NODE, "fd00:10:100::3", "node-2"),
-						new RouteSpec("fd00:10:244:64::/64", RouteType.BLACKHOLE, null, null),
-						new RouteSpec("fd00:10:244:c8::/64", RouteType.STATIC, "fd00:10:100::2", null),
-						new RouteSpec("2001:db8:ff::/48", RouteType.EXTERNAL, null, null)));
+				List.of(Route.toNode(net("fd00:10:244::/64"), ip("fd00:10:100::2"), "eth0", "node-1"),
+						Route.toNode(net("fd00:10:244:1::/64"), ip("fd00:10:100::3"), "eth0", "node-2"),
+						Route.blackhole(net("fd00:10:244:64::/64")),
+						Route.via(net("fd00:10:244:c8::/64"), ip("fd00:10:100::2"), "eth0"),
+						Route.external(net("2001:db8:ff::/48"), null)));
 		return Stream.of(
 				Arguments.of(new Case("IPv4", v4, "ip", "net.ipv4.ip_forward=1", "")),
 				Arguments.of(new Case("IPv6", v6, "ip -6", "net.ipv6.conf.all.forwarding=1", " nodad")));
@@ -78,7 +80,7 @@ class ScriptsTests {
 	void gatewayWithoutExternalRoutesNeedsNoUplink(Case c) {
 		Topology t = c.topology();
 		Topology noExternal = new Topology(t.cluster(), t.family(), t.nodeNetwork(), t.gateway(), t.nodes(), t.pods(),
-				t.gatewayRoutes().stream().filter(r -> r.type() != RouteType.EXTERNAL).toList());
+				t.gatewayRoutes().stream().filter(r -> r.kind() != RouteKind.EXTERNAL).toList());
 
 		assertThat(DeviceScripts.gateway(noExternal)).doesNotContain("UPLINK", "ext0");
 	}
@@ -168,8 +170,16 @@ class ScriptsTests {
 		assertThat(script).doesNotContain("ip -all", "netns 1", "netns 0");
 	}
 
-	private static RouteSpec route(Topology t, int index) {
+	private static Route route(Topology t, int index) {
 		return t.gatewayRoutes().get(index);
+	}
+
+	private static IPAddress net(String cidr) {
+		return Addresses.parseNetwork("destination", cidr);
+	}
+
+	private static IPAddress ip(String address) {
+		return Addresses.parseAddress("nextHop", address);
 	}
 
 	private static int prefix(String cidr) {

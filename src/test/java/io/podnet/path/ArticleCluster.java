@@ -1,5 +1,8 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.Family;
+import io.podnet.kubenet.RouteSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

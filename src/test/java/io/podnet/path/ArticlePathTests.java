@@ -1,5 +1,6 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Family;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 

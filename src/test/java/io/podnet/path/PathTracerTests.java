@@ -1,5 +1,6 @@
 package io.podnet.path;
 
+import io.podnet.kubenet.Family;
 import static io.podnet.path.Disposition.ACCEPTED;
 import static io.podnet.path.Disposition.EXITS_NETWORK;
 import static io.podnet.path.Disposition.LOOP;

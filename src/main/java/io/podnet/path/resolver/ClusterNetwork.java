@@ -1,18 +1,17 @@
 package io.podnet.path.resolver;
 
 import inet.ipaddr.IPAddress;
+import io.podnet.kubenet.Kubenet;
 import io.podnet.ipam.Addresses;
-import io.podnet.node.Node;
 import io.podnet.path.Attachment;
 import io.podnet.path.ContainerPort;
 import io.podnet.path.Device;
 import io.podnet.path.Interface;
 import io.podnet.path.Network;
 import io.podnet.path.Protocol;
-import io.podnet.path.Route;
-import io.podnet.path.RouteTable;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTable;
 import io.podnet.path.resolver.TracedPod.PodRef;
-import io.podnet.pod.Pod;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +101,7 @@ final class ClusterNetwork implements Network {
 			return Optional.empty();
 		}
 		Device node = bridgeOwner.get().device();
-		Interface bridge = node.interfaceNamed(Node.BRIDGE).orElseThrow();
+		Interface bridge = node.interfaceNamed(Kubenet.BRIDGE).orElseThrow();
 		if (bridge.address().equals(plain)) {
 			return Optional.of(new Attachment(node, bridge));
 		}
@@ -110,12 +109,12 @@ final class ClusterNetwork implements Network {
 		return podWithIp(plain)
 				.filter(pod -> pod.nodeId() == nodeId)
 				.flatMap(this::pod)
-				.flatMap(device -> RoutingSnapshot.attachment(device, Pod.INTERFACE));
+				.flatMap(device -> RoutingSnapshot.attachment(device, Kubenet.POD_INTERFACE));
 	}
 
 	@Override
 	public Optional<Attachment> bridge(String segment) {
-		return routers.nodeOfBridge(segment).flatMap(entry -> RoutingSnapshot.attachment(entry.device(), Node.BRIDGE));
+		return routers.nodeOfBridge(segment).flatMap(entry -> RoutingSnapshot.attachment(entry.device(), Kubenet.BRIDGE));
 	}
 
 	/** The pod as a device: eth0 on its node's bridge, the route table its node's pods share. */
@@ -135,7 +134,7 @@ final class ClusterNetwork implements Network {
 				.flatMap(container -> container.ports().stream().map(port -> new ContainerPort(port.containerPort(),
 						Protocol.valueOf(port.protocol()), container.name())))
 				.toList();
-		Device device = Device.pod(name, Interface.veth(Pod.INTERFACE, eth0, RoutingSnapshot.bridgeSegment(
+		Device device = Device.pod(name, Interface.veth(Kubenet.POD_INTERFACE, eth0, RoutingSnapshot.bridgeSegment(
 				pod.nodeName()), pod.hostInterface()), node.get().podRoutes(), ports);
 		podDevices.put(name, device);
 		podTables.put(name, node.get().podTable());

@@ -2,17 +2,16 @@ package io.podnet.path.resolver;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.kubenet.Kubenet;
+import io.podnet.kubenet.RouteTables;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
 import io.podnet.node.Node;
 import io.podnet.path.Attachment;
 import io.podnet.path.Device;
 import io.podnet.path.Interface;
-import io.podnet.path.Route;
-import io.podnet.path.RouteTable;
-import io.podnet.pod.Pod;
-import io.podnet.routing.RouteType;
-import io.podnet.routing.RouteView;
+import io.podnet.kubenet.Route;
+import io.podnet.kubenet.RouteTable;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ final class RoutingSnapshot {
 	static final String GATEWAY = "gateway";
 	static final String NODE_NETWORK = "node network";
 	/** A node's bridge segment is named "node-1 cbr0": it reads well in explanations. */
-	private static final String BRIDGE_SUFFIX = " " + Node.BRIDGE;
+	private static final String BRIDGE_SUFFIX = " " + Kubenet.BRIDGE;
 
 	/** What a trace needs of a node besides its device: the route table its pods share, built once. */
 	record NodeEntry(long id, Device device, List<Route> podRoutes, RouteTable podTable) {
@@ -50,21 +49,21 @@ final class RoutingSnapshot {
 	private final Map<BigInteger, NodeEntry> nodesByAddress = new HashMap<>();
 	private final Map<String, RouteTable> tables = new HashMap<>();
 
-	RoutingSnapshot(Cluster cluster, List<RouteView> gatewayTable, List<Node> nodes) {
+	RoutingSnapshot(Cluster cluster, List<Route> gatewayTable, List<Node> nodes) {
 		this.routesVersion = cluster.getRoutesVersion();
 		this.ipFamily = cluster.getIpFamily();
 		this.nodeSubnetPrefixLength = cluster.getNodeSubnetPrefixLength();
 		int nodeNetworkPrefix = cluster.nodeNetworkBlock().getNetworkPrefixLength();
 		IPAddress gatewayEth0 = withPrefix(cluster.getGateway(), nodeNetworkPrefix);
-		this.gateway = Device.gateway(GATEWAY, List.of(Interface.ethernet(Node.UPLINK, gatewayEth0, NODE_NETWORK)),
-				toRoutes(gatewayTable));
+		this.gateway = Device.gateway(GATEWAY, List.of(Interface.ethernet(Kubenet.UPLINK, gatewayEth0, NODE_NETWORK)),
+				gatewayTable);
 		tables.put(GATEWAY, new RouteTable(gateway.routes()));
 		for (Node node : nodes) {
 			IPAddress eth0 = withPrefix(node.getAddress(), nodeNetworkPrefix);
 			IPAddress cbr0 = withPrefix(node.bridgeAddress(), cluster.getNodeSubnetPrefixLength());
-			Device device = Device.node(node.getName(), List.of(Interface.ethernet(Node.UPLINK, eth0, NODE_NETWORK),
-					Interface.bridge(Node.BRIDGE, cbr0, bridgeSegment(node.getName()))), toRoutes(node.routes()));
-			NodeEntry entry = new NodeEntry(node.getId(), device, toRoutes(Pod.routesOn(node)));
+			Device device = Device.node(node.getName(), List.of(Interface.ethernet(Kubenet.UPLINK, eth0, NODE_NETWORK),
+					Interface.bridge(Kubenet.BRIDGE, cbr0, bridgeSegment(node.getName()))), node.routes());
+			NodeEntry entry = new NodeEntry(node.getId(), device, RouteTables.pod(node.podSubnetBlock()));
 			nodesByName.put(node.getName(), entry);
 			nodesById.put(node.getId(), entry);
 			nodesByAddress.put(node.getAddressValue(), entry);
@@ -117,7 +116,7 @@ final class RoutingSnapshot {
 			return Optional.of(new Attachment(gateway, gatewayEth0));
 		}
 		return Optional.ofNullable(nodesByAddress.get(Addresses.valueOf(address)))
-				.flatMap(entry -> attachment(entry.device(), Node.UPLINK));
+				.flatMap(entry -> attachment(entry.device(), Kubenet.UPLINK));
 	}
 
 	/** The route table of the gateway or a node; null for any other device. */
@@ -131,24 +130,5 @@ final class RoutingSnapshot {
 
 	static IPAddress withPrefix(String address, int prefixLength) {
 		return Addresses.parseAddress("address", address).setPrefixLength(prefixLength, false);
-	}
-
-	/** The API's route tables, as the tracer reads them. */
-	static List<Route> toRoutes(List<RouteView> table) {
-		return table.stream().map(RoutingSnapshot::toRoute).toList();
-	}
-
-	private static Route toRoute(RouteView view) {
-		IPAddress destination = Addresses.parseNetwork("destination", view.destination());
-		if (view.type() == RouteType.BLACKHOLE) {
-			return Route.blackhole(destination);
-		}
-		if (view.type() == RouteType.EXTERNAL) {
-			return Route.external(destination, view.device());
-		}
-		if (view.nextHop() != null) {
-			return Route.via(destination, Addresses.parseAddress("nextHop", view.nextHop()), view.device());
-		}
-		return Route.connected(destination, view.device());
 	}
 }

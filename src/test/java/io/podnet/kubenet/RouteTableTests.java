@@ -1,4 +1,4 @@
-package io.podnet.path;
+package io.podnet.kubenet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

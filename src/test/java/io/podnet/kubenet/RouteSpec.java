@@ -1,4 +1,4 @@
-package io.podnet.path;
+package io.podnet.kubenet;
 
 import java.util.List;
 
@@ -7,12 +7,12 @@ import java.util.List;
  * cbr0}, {@code default via 10.100.0.1 dev eth0}, {@code blackhole 10.244.200.0/24},
  * {@code 0.0.0.0/0 external}. A via route without {@code dev} leaves by eth0.
  */
-final class RouteSpec {
+public final class RouteSpec {
 
 	private RouteSpec() {
 	}
 
-	static Route parse(Family family, String spec) {
+	public static Route parse(Family family, String spec) {
 		List<String> words = List.of(spec.trim().split("\\s+"));
 		if (words.get(0).equals("blackhole")) {
 			return Route.blackhole(network(family, words.get(1)));

@@ -1,4 +1,4 @@
-package io.podnet.path;
+package io.podnet.kubenet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,15 +41,31 @@ class RouteTests {
 
 	@Test
 	void refusesAViaRouteWithoutNextHopOrInterface() {
-		assertThatThrownBy(() -> new Route(Family.IPv4.address("10.244.1.0/24"), Route.Type.VIA, null, "eth0"))
+		assertThatThrownBy(() -> new Route(Family.IPv4.address("10.244.1.0/24"), RouteKind.STATIC, null, "eth0", null))
 				.hasMessageContaining("needs a next hop");
 		assertThatThrownBy(() -> Route.via(Family.IPv4.address("10.244.1.0/24"), Family.IPv4.address("10.100.0.3"), null))
 				.hasMessageContaining("needs the interface it leaves by");
 	}
 
 	@Test
+	void aNodeRouteAndOnlyANodeRouteBelongsToANode() {
+		assertThatThrownBy(() -> new Route(Family.IPv4.address("10.244.1.0/24"), RouteKind.NODE,
+				Family.IPv4.address("10.100.0.3"), "eth0", null)).hasMessageContaining("needs its node");
+		assertThatThrownBy(() -> new Route(Family.IPv4.address("10.244.1.0/24"), RouteKind.STATIC,
+				Family.IPv4.address("10.100.0.3"), "eth0", "node-2")).hasMessageContaining("only a node route");
+	}
+
+	@Test
+	void aViaRouteToEverythingIsTheDefaultRoute() {
+		assertThat(Route.via(Family.IPv4.address("0.0.0.0/0"), Family.IPv4.address("10.100.0.1"), "eth0").kind())
+				.isEqualTo(RouteKind.DEFAULT);
+		assertThat(Route.via(Family.IPv4.address("10.9.0.0/16"), Family.IPv4.address("10.100.0.1"), "eth0").kind())
+				.isEqualTo(RouteKind.STATIC);
+	}
+
+	@Test
 	void refusesABlackholeThatSendsSomewhere() {
-		assertThatThrownBy(() -> new Route(Family.IPv4.address("10.244.200.0/24"), Route.Type.BLACKHOLE, null, "eth0"))
+		assertThatThrownBy(() -> new Route(Family.IPv4.address("10.244.200.0/24"), RouteKind.BLACKHOLE, null, "eth0", null))
 				.hasMessageContaining("sends nothing out of eth0");
 	}
 }

@@ -1,4 +1,4 @@
-package io.podnet.path;
+package io.podnet.kubenet;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.format.util.AssociativeAddressTrie.AssociativeTrieNode;

@@ -1,4 +1,4 @@
-package io.podnet.path;
+package io.podnet.kubenet;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
@@ -12,18 +12,18 @@ import java.util.regex.Pattern;
  * 127.0.0.1 → ::1. Each octet becomes a hextet with the same digits, and /8, /16, /24, /32 become
  * /32, /48, /64, /128, so containment is the same in both families.
  */
-enum Family {
+public enum Family {
 	IPv4, IPv6;
 
 	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
 
 	/** An address or network written in IPv4, in this family. */
-	IPAddress address(String ipv4) {
+	public IPAddress address(String ipv4) {
 		return new IPAddressString(text(ipv4)).getAddress();
 	}
 
 	/** Text with every IPv4 address or network in it rewritten into this family. */
-	String text(String ipv4Text) {
+	public String text(String ipv4Text) {
 		if (this == IPv4 || ipv4Text == null) {
 			return ipv4Text;
 		}
