@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface ClusterRepository extends JpaRepository<Cluster, Long> {
@@ -22,15 +21,4 @@ public interface ClusterRepository extends JpaRepository<Cluster, Long> {
 	@Query("select c from Cluster c where c.name > :after order by c.name")
 	List<Cluster> findPage(String after, Limit limit);
 
-	@Query("select count(n) from Node n where n.cluster = :cluster")
-	long countNodes(Cluster cluster);
-
-	/** Nodes per cluster for a list answer, in one query rather than one per cluster. */
-	@Query("select n.cluster.id, count(n) from Node n group by n.cluster.id")
-	List<Object[]> countNodesPerCluster();
-
-	/** Removes the user routes of a cluster that has no nodes left (node routes go with their nodes). */
-	@Modifying
-	@Query("delete from GatewayRoute r where r.cluster = :cluster")
-	void deleteRoutes(Cluster cluster);
 }

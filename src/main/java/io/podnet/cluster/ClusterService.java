@@ -8,7 +8,6 @@ import io.podnet.problem.ResourceNotFound;
 import io.podnet.api.Versions;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +18,13 @@ public class ClusterService {
 	static final int DEFAULT_MAX_PODS_PER_NODE = 110;
 
 	private final ClusterRepository clusters;
+	private final NodeCounts nodeCounts;
 	private final ApplicationEventPublisher events;
 	private final Limits limits;
 
-	ClusterService(ClusterRepository clusters, ApplicationEventPublisher events, Limits limits) {
+	ClusterService(ClusterRepository clusters, NodeCounts nodeCounts, ApplicationEventPublisher events, Limits limits) {
 		this.clusters = clusters;
+		this.nodeCounts = nodeCounts;
 		this.events = events;
 		this.limits = limits;
 	}
@@ -45,29 +46,28 @@ public class ClusterService {
 
 	@Transactional(readOnly = true)
 	ItemList<ClusterView> list(Paging paging) {
-		Map<Long, Long> nodeCounts = clusters.countNodesPerCluster().stream()
-				.collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+		Map<Long, Long> nodes = nodeCounts.perCluster();
 		return paging.page(clusters.findPage(paging.after(0), paging.fetch()), c -> List.of(c.getName()),
-				c -> ClusterView.of(c, nodeCounts.getOrDefault(c.getId(), 0L)));
+				c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L)));
 	}
 
 	@Transactional(readOnly = true)
 	ClusterView get(String name) {
 		Cluster cluster = find(name);
-		return ClusterView.of(cluster, clusters.countNodes(cluster));
+		return ClusterView.of(cluster, nodeCounts.of(cluster));
 	}
 
 	@Transactional
 	void delete(String name, String ifMatch) {
 		Cluster cluster = clusters.findByNameForUpdate(name).orElseThrow(() -> new ResourceNotFound("cluster", name));
 		Versions.checkIfMatch(ifMatch, cluster.getVersion(), "cluster '" + name + "'");
-		long nodes = clusters.countNodes(cluster);
+		long nodes = nodeCounts.of(cluster);
 		if (nodes > 0) {
 			throw Conflict.inUse("cluster '" + name + "' still has " + nodes + " node(s); delete them first");
 		}
-		clusters.deleteRoutes(cluster);
-		clusters.delete(cluster);
+		// its user routes go first (node routes went with the nodes), in this transaction
 		events.publishEvent(new ClusterDeleted(cluster.getId(), name));
+		clusters.delete(cluster);
 	}
 
 	/** The cluster, or a 404 naming it. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface NodeRepository extends JpaRepository<Node, Long> {
@@ -17,10 +16,9 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 
 	long countByCluster(Cluster cluster);
 
-	/** Deletes a node's pods along with it (DELETE ...?cascade=true). */
-	@Modifying
-	@Query("delete from Pod p where p.node = :node")
-	int deletePods(Node node);
+	/** Nodes per cluster, by cluster id: one query for a whole list of clusters. */
+	@Query("select n.cluster.id, count(n) from Node n group by n.cluster.id")
+	List<Object[]> countPerCluster();
 
 	/** A page of the cluster's nodes by name, after the given one (keyset paging). */
 	@Query("select n from Node n where n.cluster = :cluster and n.name > :after order by n.cluster.id, n.name")

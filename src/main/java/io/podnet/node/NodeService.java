@@ -7,7 +7,6 @@ import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.NextFitAllocator;
 import io.podnet.ipam.SubnetPool;
-import io.podnet.routing.GatewayRoutes;
 import io.podnet.problem.Conflict;
 import io.podnet.api.ItemList;
 import io.podnet.api.Limits;
@@ -16,6 +15,7 @@ import io.podnet.problem.ResourceNotFound;
 import io.podnet.api.Versions;
 import java.math.BigInteger;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,18 +30,19 @@ public class NodeService {
 
 	private final NodeRepository nodes;
 	private final ClusterService clusters;
-	private final GatewayRoutes gatewayRoutes;
+	private final BlockedSubnets blockedSubnets;
 	private final NodePods nodePods;
-
+	private final ApplicationEventPublisher events;
 	private final Limits limits;
 
-	NodeService(NodeRepository nodes, ClusterService clusters, GatewayRoutes gatewayRoutes, NodePods nodePods,
-			Limits limits) {
+	NodeService(NodeRepository nodes, ClusterService clusters, BlockedSubnets blockedSubnets, NodePods nodePods,
+			ApplicationEventPublisher events, Limits limits) {
 		this.nodes = nodes;
-		this.limits = limits;
-		this.nodePods = nodePods;
 		this.clusters = clusters;
-		this.gatewayRoutes = gatewayRoutes;
+		this.blockedSubnets = blockedSubnets;
+		this.nodePods = nodePods;
+		this.events = events;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -58,7 +59,8 @@ public class NodeService {
 		cluster.routesChanged();
 		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
 		nodePods.insert(node);
-		gatewayRoutes.nodeAdded(node);
+		// the gateway's route to the node's pod subnet, in this transaction
+		events.publishEvent(new NodeAdded(node));
 		return NodeView.of(node);
 	}
 
@@ -83,7 +85,7 @@ public class NodeService {
 
 	private IPAddress allocateSubnet(Cluster cluster) {
 		SubnetPool pool = cluster.nodeSubnets();
-		BigInteger value = NextFitAllocator.next(pool.range(), gatewayRoutes.subnetsBlockedByUserRoutes(cluster),
+		BigInteger value = NextFitAllocator.next(pool.range(), blockedSubnets.in(cluster),
 				cluster.getNodeSubnetCursor(),
 				(from, to, limit) -> nodes.podSubnetValuesBetween(cluster, from, to, Limit.of(limit)))
 				.orElseThrow(() -> Conflict.exhausted("no node subnets remaining in the pod network "
@@ -99,7 +101,7 @@ public class NodeService {
 		nodes.findByClusterAndPodSubnetValue(cluster, Addresses.valueOf(subnet)).ifPresent(holder -> {
 			throw Conflict.taken("podSubnet", Addresses.format(subnet), "node '" + holder.getName() + "'");
 		});
-		if (gatewayRoutes.subnetsBlockedByUserRoutes(cluster).contains(Addresses.valueOf(subnet))) {
+		if (blockedSubnets.in(cluster).contains(Addresses.valueOf(subnet))) {
 			throw Conflict.taken("podSubnet", Addresses.format(subnet), "a user route on the gateway that covers it "
 					+ "(see GET /api/v1/clusters/" + cluster.getName() + "/routes)");
 		}
@@ -138,9 +140,9 @@ public class NodeService {
 				throw Conflict.inUse("node '" + nodeName + "' still has " + pods.podCount()
 						+ " pod(s); delete them first, or delete with ?cascade=true to delete them along with the node");
 			}
-			nodes.deletePods(node);
 		}
-		gatewayRoutes.nodeRemoved(node);
+		// its gateway route and (with cascade) its pods go first, in this transaction
+		events.publishEvent(new NodeDeleted(node));
 		nodePods.delete(node.getId());
 		nodes.delete(node);
 		cluster.routesChanged();

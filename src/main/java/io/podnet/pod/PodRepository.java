@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PodRepository extends JpaRepository<Pod, Long> {
+
+	/** Deletes a node's pods along with it (DELETE .../nodes/{node}?cascade=true). */
+	@Modifying
+	@Query("delete from Pod p where p.node = :node")
+	int deleteByNode(Node node);
 
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace = :namespace"
 			+ " and p.name = :name")

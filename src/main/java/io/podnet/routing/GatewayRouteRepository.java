@@ -29,4 +29,8 @@ interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
 	@Modifying
 	@Query("delete from GatewayRoute r where r.node = :node")
 	int deleteByNode(Node node);
+
+	@Modifying
+	@Query("delete from GatewayRoute r where r.cluster.id = :clusterId")
+	int deleteByClusterId(long clusterId);
 }

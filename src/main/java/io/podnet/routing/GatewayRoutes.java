@@ -3,20 +3,25 @@ package io.podnet.routing;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
-import io.podnet.node.Node;
+import io.podnet.cluster.ClusterDeleted;
+import io.podnet.node.BlockedSubnets;
+import io.podnet.node.NodeAdded;
+import io.podnet.node.NodeDeleted;
 import java.math.BigInteger;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the gateway's node routes in step with the nodes. Called inside the node's own
- * transaction, so a node and its route are committed, or rolled back, together.
+ * Keeps the gateway's routes in step with the nodes and the cluster: it hears of every node added
+ * or deleted, and of a cluster deleted, inside that change's own transaction, so a node and its
+ * route are committed, or rolled back, together.
  */
 @Component
-public class GatewayRoutes {
+class GatewayRoutes implements BlockedSubnets {
 
 	private final GatewayRouteRepository routes;
 
@@ -24,17 +29,19 @@ public class GatewayRoutes {
 		this.routes = routes;
 	}
 
+	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void nodeAdded(Node node) {
-		routes.save(GatewayRoute.forNode(node));
+	public void on(NodeAdded added) {
+		routes.save(GatewayRoute.forNode(added.node()));
 	}
 
 	/**
 	 * Node subnets (by network address) that user routes with a prefix at least as long fall in:
 	 * node allocation skips them, so a node never gets a subnet a user route would take over.
 	 */
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Set<BigInteger> subnetsBlockedByUserRoutes(Cluster cluster) {
+	public Set<BigInteger> in(Cluster cluster) {
 		IPAddress podNetwork = cluster.nodeSubnets().podNetwork();
 		return routes.findUserRoutesAtLeast(cluster, cluster.getNodeSubnetPrefixLength()).stream()
 				.map(route -> Addresses.parseNetwork("destination", route.getDestination()))
@@ -43,8 +50,16 @@ public class GatewayRoutes {
 				.collect(Collectors.toSet());
 	}
 
+	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void nodeRemoved(Node node) {
-		routes.deleteByNode(node);
+	public void on(NodeDeleted deleted) {
+		routes.deleteByNode(deleted.node());
+	}
+
+	/** The user routes of a cluster being deleted; it has no nodes left, so no node routes. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void on(ClusterDeleted deleted) {
+		routes.deleteByClusterId(deleted.clusterId());
 	}
 }

@@ -1,0 +1,15 @@
+package io.podnet.node;
+
+import io.podnet.cluster.Cluster;
+import java.math.BigInteger;
+import java.util.Set;
+
+/**
+ * Node subnets (by network address) a node may not get: user routes on the gateway with a prefix
+ * at least as long fall in them and would take their traffic. Answered by the routing feature,
+ * which owns the routes; node allocation asks, under the cluster row's lock.
+ */
+public interface BlockedSubnets {
+
+	Set<BigInteger> in(Cluster cluster);
+}
