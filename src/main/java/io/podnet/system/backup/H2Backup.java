@@ -58,9 +58,10 @@ class H2Backup {
 		if (url != null && url.startsWith("jdbc:postgresql:")) {
 			String command = PostgresBackup.dumpCommand(url, user);
 			throw new BackupNotSupported("podnet runs on PostgreSQL, which takes consistent backups itself: while "
-					+ "podnet keeps running, run '" + command + "'. To restore, 'createdb podnet_restored && "
-					+ "pg_restore --dbname=podnet_restored podnet.dump', then start podnet with POSTGRES_URL naming "
-					+ "podnet_restored", command);
+					+ "podnet keeps running, run '" + command + "'. To restore into a new database, 'createdb "
+					+ "podnet_restored && pg_restore --dbname=podnet_restored podnet.dump' (with PGHOST, PGPORT and "
+					+ "PGUSER naming that server and user), then start podnet with POSTGRES_URL naming podnet_restored",
+					command);
 		}
 		if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")
 				|| url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
