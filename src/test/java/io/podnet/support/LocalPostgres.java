@@ -170,8 +170,11 @@ public final class LocalPostgres implements AutoCloseable {
 		}
 	}
 
-	/** The tool from the newest PostgreSQL under /usr/lib/postgresql (Debian), else from the PATH; null if none. */
-	private static String bin(String tool) {
+	/**
+	 * The tool from the newest PostgreSQL under /usr/lib/postgresql (Debian), else from the PATH; null
+	 * if none. Client tools (pg_dump, pg_restore, createdb) from there match the servers made here.
+	 */
+	public static String bin(String tool) {
 		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
 			Optional<Path> newest = versions.map(v -> v.resolve("bin").resolve(tool)).filter(Files::isExecutable)
 					.max(Comparator.comparing(p -> Integer.parseInt(p.getParent().getParent().getFileName().toString()

@@ -37,24 +37,34 @@ public final class TestDatabase {
 					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
 			return;
 		}
-		String url;
-		String user;
-		String password;
+		Postgres postgres = postgres();
+		String withSchema = postgres.url() + (postgres.url().contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+		registry.add("spring.datasource.url", () -> withSchema);
+		registry.add("spring.datasource.username", postgres::user);
+		registry.add("spring.datasource.password", postgres::password);
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+	}
+
+	/** A PostgreSQL server: its JDBC URL (without a schema), user and password. */
+	public record Postgres(String url, String user, String password) {
+	}
+
+	/**
+	 * The PostgreSQL server of the PostgreSQL run: Testcontainers' where a Docker engine runs, else
+	 * the one PODNET_TEST_POSTGRES_URL names. Tests that need a schema of their own make it there.
+	 */
+	public static Postgres postgres() {
 		if (dockerEngineMayRun() && DockerClientFactory.instance().isDockerAvailable()) {
 			PostgreSQLContainer postgres = container();
-			url = postgres.getJdbcUrl();
-			user = postgres.getUsername();
-			password = postgres.getPassword();
-		} else {
-			url = env("PODNET_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-			user = env("PODNET_TEST_POSTGRES_USER", "postgres");
-			password = env("PODNET_TEST_POSTGRES_PASSWORD", "");
+			return new Postgres(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
 		}
-		String withSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-		registry.add("spring.datasource.url", () -> withSchema);
-		registry.add("spring.datasource.username", () -> user);
-		registry.add("spring.datasource.password", () -> password);
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
+		return new Postgres(env("PODNET_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+				env("PODNET_TEST_POSTGRES_USER", "postgres"), env("PODNET_TEST_POSTGRES_PASSWORD", ""));
+	}
+
+	/** The schema of this run's tests; a test that needs one of its own names it after this one. */
+	public static String schema() {
+		return SCHEMA;
 	}
 
 	/** Saves Testcontainers' noisy probe where there is plainly no engine to talk to. */

@@ -1,0 +1,89 @@
+package io.podnet.system.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.podnet.support.Api;
+import io.podnet.support.Api.Reply;
+import io.podnet.support.ServiceProcess;
+import io.podnet.support.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Upgrades keep data: a database written by an earlier release (a fixture in
+ * src/test/resources/upgrade: its rows, made by that release's code, and its answers then) is
+ * migrated by Flyway when today's podnet starts on it, on H2 and on PostgreSQL, and every resource
+ * reads back exactly as that release answered, createdAt and resourceVersion included; the next
+ * node and the next pod on every node get the addresses they got then. Every new migration must
+ * keep this green. {@code -Dpodnet.upgrade.record=true} (re)records the fixture of today's schema
+ * first, in the H2 run; commit what it writes.
+ */
+class UpgradeIT {
+
+	@TempDir
+	Path workDir;
+
+	@BeforeAll
+	static void recordTodaysFixture(@TempDir Path recordDir) throws Exception {
+		if (Boolean.getBoolean("podnet.upgrade.record") && !"postgres".equals(TestDatabase.kind())) {
+			FixtureRecorder.record(recordDir);
+		}
+	}
+
+	static Stream<UpgradeFixture> fixtures() {
+		return UpgradeFixture.all();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("fixtures")
+	void everyResourceReadsBackTheSameAfterTheMigrations(UpgradeFixture fixture) throws Exception {
+		long started = System.nanoTime();
+		JsonNode recording = fixture.recording();
+		try (UpgradeDatabase database = UpgradeDatabase.fresh(workDir)) {
+			database.migrateTo(fixture.version());
+			int statements;
+			try (Connection db = database.connect()) {
+				statements = SqlFixture.load(db, fixture.sql());
+			}
+			List<String> differences = new ArrayList<>();
+			int compared = 0;
+			try (ServiceProcess service = database.start()) {
+				Api api = service.api();
+				for (JsonNode answer : recording.path("answers")) {
+					String path = answer.path("get").asString();
+					Reply reply = api.get(path);
+					compared++;
+					if (reply.status() != 200 || !reply.json().equals(answer.path("body"))) {
+						differences.add("GET " + path + "\n  then: " + answer.path("body") + "\n  now:  " + reply);
+					}
+				}
+				for (JsonNode create : recording.path("nextAllocations")) {
+					String path = create.path("post").asString();
+					Reply reply = api.post(path, create.path("request").toString());
+					compared++;
+					if (reply.status() != create.path("status").asInt()
+							|| !FixtureRecorder.withoutCreatedAt(reply).equals(create.path("answer"))) {
+						differences.add("POST " + path + " " + create.path("request") + "\n  then: " + create.path("answer")
+								+ "\n  now:  " + reply);
+					}
+				}
+				service.stop();
+			}
+			String migratedTo = database.schemaVersion();
+			System.out.printf("UpgradeIT %s on %s: %d statements loaded at V%s, migrated to V%s by the service; "
+					+ "%d answers compared, %d differ; %d ms%n", fixture, TestDatabase.kind(), statements,
+					fixture.version(), migratedTo, compared, differences.size(), (System.nanoTime() - started) / 1_000_000);
+			assertThat(differences).as("answers that differ from what podnet answered at V%s", fixture.version())
+					.isEmpty();
+			assertThat(migratedTo).as("the service applies every migration").doesNotContain("pending");
+		}
+	}
+}
