@@ -1,4 +1,4 @@
-package io.podnet.system.upgrade;
+package io.podnet.database.upgrade;
 
 import io.podnet.support.ServiceProcess;
 import io.podnet.support.TestDatabase;

@@ -1,4 +1,4 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 import io.podnet.support.ServiceProcess;
 import java.nio.file.Path;

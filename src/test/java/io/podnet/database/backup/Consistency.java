@@ -1,4 +1,4 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;

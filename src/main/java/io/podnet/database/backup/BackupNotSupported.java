@@ -1,6 +1,6 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
-import io.podnet.system.Problem;
+import io.podnet.problem.Problem;
 
 /**
  * The service cannot copy this database itself (501): PostgreSQL is backed up with pg_dump, and an

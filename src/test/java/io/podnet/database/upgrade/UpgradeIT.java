@@ -1,4 +1,4 @@
-package io.podnet.system.upgrade;
+package io.podnet.database.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,4 +1,4 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,4 +3,4 @@
  * it keeps serving writes ({@code GET /api/v1/backup}); PostgreSQL is backed up with its own tools
  * (pg_dump), and the endpoint says so.
  */
-package io.podnet.system.backup;
+package io.podnet.database.backup;

@@ -1,7 +1,7 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 import io.podnet.support.chaos.Ledger;
-import io.podnet.system.backup.ServedState.Answer;
+import io.podnet.database.backup.ServedState.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

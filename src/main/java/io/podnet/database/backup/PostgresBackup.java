@@ -1,4 +1,4 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 /** The pg_dump command that backs up the PostgreSQL database a JDBC URL names. */
 final class PostgresBackup {

@@ -1,6 +1,6 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
-import io.podnet.system.Problem;
+import io.podnet.problem.Problem;
 
 /** H2 could not write the backup, most often for want of room in the temporary directory (500). */
 class BackupFailed extends Problem {

@@ -1,4 +1,4 @@
-package io.podnet.system.upgrade;
+package io.podnet.database.upgrade;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

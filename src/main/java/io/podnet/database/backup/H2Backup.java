@@ -1,4 +1,4 @@
-package io.podnet.system.backup;
+package io.podnet.database.backup;
 
 import java.io.IOException;
 import java.nio.file.Files;
