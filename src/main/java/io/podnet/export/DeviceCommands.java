@@ -1,7 +1,7 @@
 package io.podnet.export;
 
 import io.podnet.export.Topology.NodeSpec;
-import io.podnet.export.Topology.PodSpec;
+import io.podnet.pod.PodEndpoint;
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.Addresses;
 import io.podnet.kubenet.Kubenet;
@@ -92,9 +92,9 @@ final class DeviceCommands {
 	 * @param host the node's shell, where the host end lives
 	 * @param inside the pod's network namespace
 	 */
-	static List<String> pod(Topology topology, PodSpec pod, Shell host, Shell inside) {
+	static List<String> pod(Topology topology, PodEndpoint pod, Shell host, Shell inside) {
 		IpFamily family = topology.family();
-		NodeSpec node = topology.node(pod.node());
+		NodeSpec node = topology.node(pod.nodeName());
 		String veth = pod.hostInterface();
 		List<String> lines = new ArrayList<>();
 		lines.add("# on " + node.name() + ": the veth pair, its host end " + veth + " a port of " + Kubenet.BRIDGE);

@@ -2,7 +2,7 @@ package io.podnet.export;
 
 import io.podnet.export.DeviceCommands.Uplink;
 import io.podnet.export.Topology.NodeSpec;
-import io.podnet.export.Topology.PodSpec;
+import io.podnet.pod.PodEndpoint;
 import java.util.List;
 
 /**
@@ -49,8 +49,8 @@ final class DeviceScripts {
 				.text();
 	}
 
-	static String pod(Topology topology, PodSpec pod) {
-		NodeSpec node = topology.node(pod.node());
+	static String pod(Topology topology, PodEndpoint pod) {
+		NodeSpec node = topology.node(pod.nodeName());
 		return header()
 				.comment("podnet: pod " + pod.qualifiedName() + " of cluster " + topology.cluster() + ", " + pod.ip()
 						+ " on node " + node.name() + " (pod subnet " + node.podSubnet() + ", gateway "

@@ -3,15 +3,15 @@ package io.podnet.export;
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.export.Topology.NodeSpec;
-import io.podnet.export.Topology.PodSpec;
 import io.podnet.node.Node;
 import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
-import io.podnet.pod.Pod;
+import io.podnet.pod.PodEndpoint;
+import io.podnet.pod.PodEndpoints;
+import io.podnet.pod.PodRef;
 import io.podnet.pod.PodService;
 import io.podnet.routing.RouteService;
 import io.podnet.kubenet.Route;
-import jakarta.persistence.EntityManager;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -37,20 +37,18 @@ class ExportService {
 
 	private final ClusterService clusters;
 	private final NodeService nodes;
-	private final PodService pods;
+	private final PodEndpoints podEndpoints;
 	private final NodeRepository nodeRows;
 	private final RouteService routes;
-	private final EntityManager entityManager;
 	private final TransactionTemplate snapshot;
 
-	ExportService(ClusterService clusters, NodeService nodes, PodService pods, NodeRepository nodeRows,
-			RouteService routes, EntityManager entityManager, PlatformTransactionManager transactions) {
+	ExportService(ClusterService clusters, NodeService nodes, PodEndpoints podEndpoints, NodeRepository nodeRows,
+			RouteService routes, PlatformTransactionManager transactions) {
 		this.clusters = clusters;
 		this.nodes = nodes;
-		this.pods = pods;
+		this.podEndpoints = podEndpoints;
 		this.nodeRows = nodeRows;
 		this.routes = routes;
-		this.entityManager = entityManager;
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setReadOnly(true);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -76,9 +74,14 @@ class ExportService {
 
 	@Transactional(readOnly = true)
 	String podScript(String clusterName, String namespace, String podName) {
-		Pod pod = pods.find(clusterName, namespace, podName);
-		Node node = pod.getNode();
-		return DeviceScripts.pod(topology(node.getCluster(), List.of(node), List.of(spec(pod)), List.of()), spec(pod));
+		PodEndpoint pod = podEndpoints.find(clusterName, List.of(new PodRef(namespace, podName))).stream().findFirst()
+				.orElseThrow(() -> {
+					clusters.find(clusterName); // a missing cluster is the 404 to give, rather than its pod
+					return PodService.notFound(clusterName, namespace, podName);
+				});
+		// a pod is on its node for as long as both exist: a node goes with its pods
+		Node node = nodes.find(clusterName, pod.nodeName());
+		return DeviceScripts.pod(topology(node.getCluster(), List.of(node), List.of(pod), List.of()), pod);
 	}
 
 	/**
@@ -111,17 +114,10 @@ class ExportService {
 		return all;
 	}
 
-	/**
-	 * Every pod by namespace and name, read a page at a time each time it is iterated. A page's pods
-	 * leave the persistence context once mapped, so memory holds one page, whatever the cluster's size.
-	 */
-	private Iterable<PodSpec> allPods(Cluster cluster) {
-		return new PagedReader<PodSpec>(PAGE, last -> {
-			List<PodSpec> page = pods.pageAfter(cluster, last == null ? "" : last.namespace(),
-					last == null ? "" : last.name(), PAGE).stream().map(ExportService::spec).toList();
-			entityManager.clear();
-			return page;
-		});
+	/** Every pod by namespace and name, read a page at a time each time it is iterated. */
+	private Iterable<PodEndpoint> allPods(Cluster cluster) {
+		return new PagedReader<PodEndpoint>(PAGE, last -> podEndpoints.pageAfter(cluster.getId(),
+				last == null ? "" : last.namespace(), last == null ? "" : last.name(), PAGE));
 	}
 
 	/** The stored routes; the node network's connected route comes with the gateway's address. */
@@ -129,7 +125,7 @@ class ExportService {
 		return routes.storedGatewayRoutes(cluster);
 	}
 
-	private static Topology topology(Cluster cluster, List<Node> nodes, Iterable<PodSpec> pods,
+	private static Topology topology(Cluster cluster, List<Node> nodes, Iterable<PodEndpoint> pods,
 			List<Route> routes) {
 		return new Topology(cluster.getName(), cluster.getIpFamily(), cluster.getNodeNetwork(), cluster.getGateway(),
 				nodes.stream().map(ExportService::spec).toList(), pods, routes);
@@ -139,8 +135,4 @@ class ExportService {
 		return new NodeSpec(node.getName(), node.getAddress(), node.getPodSubnet(), node.bridgeAddress());
 	}
 
-	private static PodSpec spec(Pod pod) {
-		return new PodSpec(pod.getNamespace(), pod.getName(), pod.getNode().getName(), pod.getIp(),
-				pod.getHostInterface());
-	}
 }

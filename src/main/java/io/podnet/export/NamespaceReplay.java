@@ -2,7 +2,7 @@ package io.podnet.export;
 
 import io.podnet.export.DeviceCommands.Uplink;
 import io.podnet.export.Topology.NodeSpec;
-import io.podnet.export.Topology.PodSpec;
+import io.podnet.pod.PodEndpoint;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.ipam.IpFamily;
 import java.util.List;
@@ -106,12 +106,12 @@ final class NamespaceReplay {
 	}
 
 	private static void header(Script script, Topology topology) {
-		PodSpec firstPod = null;
+		PodEndpoint firstPod = null;
 		int width = Math.max(GATEWAY.length(), NODE_NETWORK.length());
 		for (NodeSpec node : topology.nodes()) {
 			width = Math.max(width, nodeNamespace(node.name()).length());
 		}
-		for (PodSpec pod : topology.pods()) {
+		for (PodEndpoint pod : topology.pods()) {
 			firstPod = firstPod == null ? pod : firstPod;
 			width = Math.max(width, podNamespace(pod.namespace(), pod.name()).length());
 		}
@@ -138,9 +138,9 @@ final class NamespaceReplay {
 			row(script, width, nodeNamespace(node.name()), "node " + node.name() + ", eth0 "
 					+ topology.onNodeNetwork(node.address()) + ", cbr0 " + node.bridgeCidr());
 		}
-		for (PodSpec pod : topology.pods()) {
+		for (PodEndpoint pod : topology.pods()) {
 			row(script, width, podNamespace(pod.namespace(), pod.name()), "pod " + pod.qualifiedName() + ", eth0 "
-					+ topology.podCidr(pod) + " on " + pod.node() + " (host end " + pod.hostInterface() + ")");
+					+ topology.podCidr(pod) + " on " + pod.nodeName() + " (host end " + pod.hostInterface() + ")");
 		}
 	}
 
@@ -148,7 +148,7 @@ final class NamespaceReplay {
 		script.comment("  " + namespace + " ".repeat(width - namespace.length() + 2) + description);
 	}
 
-	private static String examplePodNamespace(Topology topology, PodSpec firstPod) {
+	private static String examplePodNamespace(Topology topology, PodEndpoint firstPod) {
 		return firstPod == null ? nodeNamespace(topology.nodes().isEmpty() ? "NAME"
 				: topology.nodes().get(0).name()) : podNamespace(firstPod.namespace(), firstPod.name());
 	}
@@ -191,10 +191,10 @@ final class NamespaceReplay {
 			lines.accept("# node " + node.name());
 			DeviceCommands.node(topology, node, ns(nodeNamespace(node.name()))).forEach(lines);
 		}
-		for (PodSpec pod : topology.pods()) {
+		for (PodEndpoint pod : topology.pods()) {
 			lines.accept("");
 			lines.accept("# pod " + pod.qualifiedName());
-			DeviceCommands.pod(topology, pod, ns(nodeNamespace(pod.node())),
+			DeviceCommands.pod(topology, pod, ns(nodeNamespace(pod.nodeName())),
 					ns(podNamespace(pod.namespace(), pod.name()))).forEach(lines);
 		}
 	}

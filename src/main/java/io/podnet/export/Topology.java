@@ -2,6 +2,7 @@ package io.podnet.export;
 
 import io.podnet.ipam.IpFamily;
 import io.podnet.kubenet.Route;
+import io.podnet.pod.PodEndpoint;
 import io.podnet.kubenet.RouteKind;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,11 @@ import java.util.stream.Collectors;
  * @param gatewayRoutes the gateway's stored routes (node routes and user routes), in table order
  */
 record Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
-		Iterable<PodSpec> pods, List<Route> gatewayRoutes, Map<String, NodeSpec> nodesByName) {
+		Iterable<PodEndpoint> pods, List<Route> gatewayRoutes, Map<String, NodeSpec> nodesByName) {
 
 	Topology(String cluster, IpFamily family, String nodeNetwork, String gateway, List<NodeSpec> nodes,
-			Iterable<PodSpec> pods, List<Route> gatewayRoutes) {
-		this(cluster, family, nodeNetwork, gateway, List.copyOf(nodes), pods instanceof List<PodSpec> list
+			Iterable<PodEndpoint> pods, List<Route> gatewayRoutes) {
+		this(cluster, family, nodeNetwork, gateway, List.copyOf(nodes), pods instanceof List<PodEndpoint> list
 				? List.copyOf(list) : pods, List.copyOf(gatewayRoutes),
 				nodes.stream().collect(Collectors.toUnmodifiableMap(NodeSpec::name, Function.identity())));
 	}
@@ -42,23 +43,14 @@ record Topology(String cluster, IpFamily family, String nodeNetwork, String gate
 		}
 	}
 
-	/** A pod: eth0 with one IP from its node's pod subnet, its veth's host end on the node's cbr0. */
-	record PodSpec(String namespace, String name, String node, String ip, String hostInterface) {
-
-		/** "default/web", as kubectl names a pod across namespaces. */
-		String qualifiedName() {
-			return namespace + "/" + name;
-		}
-	}
-
 	/** The node's eth0 address as ip(8) takes it: 10.100.0.2/24. */
 	String onNodeNetwork(String address) {
 		return address + "/" + prefixLength(nodeNetwork);
 	}
 
 	/** The pod's eth0 address as ip(8) takes it: 10.244.0.2/24, the prefix of its node's subnet. */
-	String podCidr(PodSpec pod) {
-		return pod.ip() + "/" + prefixLength(node(pod.node()).podSubnet());
+	String podCidr(PodEndpoint pod) {
+		return pod.ip() + "/" + prefixLength(node(pod.nodeName()).podSubnet());
 	}
 
 	NodeSpec node(String name) {

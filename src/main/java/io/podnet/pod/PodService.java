@@ -193,17 +193,6 @@ public class PodService {
 		return paging.page(rows, p -> List.of(p.getNamespace(), p.getName()), PodView::of);
 	}
 
-	/**
-	 * Up to {@code limit} of the cluster's pods after (namespace, name), by namespace and name, with
-	 * their nodes: a reader of every pod goes through them a page at a time, from ("", "").
-	 */
-	@Transactional(readOnly = true)
-	public List<Pod> pageAfter(Cluster cluster, String namespace, String name, int limit) {
-		return afterNamespaceAndName(namespace, Limit.of(limit),
-				(rows) -> pods.findInNamespace(cluster, namespace, name, rows),
-				(rows) -> pods.findInClusterAfterNamespace(cluster, namespace, rows));
-	}
-
 	/** The rows after (namespace, name): the rest of that namespace, then as many of the later ones as fit. */
 	private static List<Pod> afterNamespaceAndName(String afterNamespace, Limit limit,
 			Function<Limit, List<Pod>> restOfNamespace, Function<Limit, List<Pod>> laterNamespaces) {
@@ -239,7 +228,7 @@ public class PodService {
 		return pods.find(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
 	}
 
-	private static ResourceNotFound notFound(String clusterName, String namespace, String name) {
+	public static ResourceNotFound notFound(String clusterName, String namespace, String name) {
 		return new ResourceNotFound("pod", namespace + "/" + name, "cluster '" + clusterName + "'");
 	}
 

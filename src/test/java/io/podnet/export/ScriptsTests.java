@@ -3,7 +3,8 @@ package io.podnet.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podnet.export.Topology.NodeSpec;
-import io.podnet.export.Topology.PodSpec;
+import io.podnet.pod.PodEndpoint;
+import java.math.BigInteger;
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.Addresses;
 import io.podnet.kubenet.Route;
@@ -33,8 +34,8 @@ class ScriptsTests {
 		Topology v4 = new Topology("demo", IpFamily.IPv4, "10.100.0.0/24", "10.100.0.1",
 				List.of(new NodeSpec("node-1", "10.100.0.2", "10.244.0.0/24", "10.244.0.1"),
 						new NodeSpec("node-2", "10.100.0.3", "10.244.1.0/24", "10.244.1.1")),
-				List.of(new PodSpec("default", "web", "node-1", "10.244.0.2", "veth0a1b2c3d"),
-						new PodSpec("default", "db", "node-2", "10.244.1.2", "veth4e5f6a7b")),
+				List.of(pod("default", "web", "node-1", "10.244.0.2", "veth0a1b2c3d"),
+						pod("default", "db", "node-2", "10.244.1.2", "veth4e5f6a7b")),
 				List.of(Route.toNode(net("10.244.0.0/24"), ip("10.100.0.2"), "eth0", "node-1"),
 						Route.toNode(net("10.244.1.0/24"), ip("10.100.0.3"), "eth0", "node-2"),
 						Route.blackhole(net("10.244.100.0/24")),
@@ -43,8 +44,8 @@ class ScriptsTests {
 		Topology v6 = new Topology("demo6", IpFamily.IPv6, "fd00:10:100::/64", "fd00:10:100::1",
 				List.of(new NodeSpec("node-1", "fd00:10:100::2", "fd00:10:244::/64", "fd00:10:244::1"),
 						new NodeSpec("node-2", "fd00:10:100::3", "fd00:10:244:1::/64", "fd00:10:244:1::1")),
-				List.of(new PodSpec("default", "web", "node-1", "fd00:10:244::2", "veth0a1b2c3d"),
-						new PodSpec("default", "db", "node-2", "fd00:10:244:1::2", "veth4e5f6a7b")),
+				List.of(pod("default", "web", "node-1", "fd00:10:244::2", "veth0a1b2c3d"),
+						pod("default", "db", "node-2", "fd00:10:244:1::2", "veth4e5f6a7b")),
 				List.of(Route.toNode(net("fd00:10:244::/64"), ip("fd00:10:100::2"), "eth0", "node-1"),
 						Route.toNode(net("fd00:10:244:1::/64"), ip("fd00:10:100::3"), "eth0", "node-2"),
 						Route.blackhole(net("fd00:10:244:64::/64")),
@@ -105,7 +106,7 @@ class ScriptsTests {
 	@MethodSource("families")
 	void podGetsAVethOnCbr0AndEth0WithDefaultViaTheBridge(Case c) {
 		Topology t = c.topology();
-		PodSpec db = ((List<PodSpec>) t.pods()).get(1);
+		PodEndpoint db = ((List<PodEndpoint>) t.pods()).get(1);
 		String pod = "ip -n \"$POD_NETNS\"" + (c.ip().equals("ip") ? "" : " -6");
 
 		List<String> lines = commands(DeviceScripts.pod(t, db));
@@ -172,6 +173,10 @@ class ScriptsTests {
 
 	private static Route route(Topology t, int index) {
 		return t.gatewayRoutes().get(index);
+	}
+
+	private static PodEndpoint pod(String namespace, String name, String node, String ip, String hostInterface) {
+		return new PodEndpoint(0, 0, 0, namespace, name, 0, node, ip, BigInteger.ZERO, hostInterface, List.of());
 	}
 
 	private static IPAddress net(String cidr) {

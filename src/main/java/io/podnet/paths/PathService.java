@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.ClusterService;
@@ -10,9 +10,11 @@ import io.podnet.path.Hop;
 import io.podnet.path.PathTracer;
 import io.podnet.path.Protocol;
 import io.podnet.path.Trace;
-import io.podnet.path.resolver.PathView.Endpoint;
-import io.podnet.path.resolver.PathView.HopView;
-import io.podnet.path.resolver.TracedPod.PodRef;
+import io.podnet.paths.PathView.Endpoint;
+import io.podnet.paths.PathView.HopView;
+import io.podnet.pod.PodEndpoint;
+import io.podnet.pod.PodEndpoints;
+import io.podnet.pod.PodRef;
 import io.podnet.problem.InvalidValue;
 import io.podnet.problem.ResourceNotFound;
 import java.util.List;
@@ -25,13 +27,13 @@ import org.springframework.stereotype.Service;
  * flow and the trace into the API's answer.
  */
 @Service
-class PathResolver {
+class PathService {
 
 	private final ClusterService clusters;
-	private final TracedPods pods;
-	private final RoutingSnapshots snapshots;
+	private final PodEndpoints pods;
+	private final RouterCache snapshots;
 
-	PathResolver(ClusterService clusters, TracedPods pods, RoutingSnapshots snapshots) {
+	PathService(ClusterService clusters, PodEndpoints pods, RouterCache snapshots) {
 		this.clusters = clusters;
 		this.pods = pods;
 		this.snapshots = snapshots;
@@ -51,21 +53,21 @@ class PathResolver {
 			throw new InvalidValue("port", port, "is not a port number; expected 1 to 65535");
 		}
 		// Reported in this order: a missing cluster, a bad or missing source, then a bad destination.
-		Optional<PodRef> sourceRef = podRef(from);
+		Optional<PodRef> sourceRef = PodRef.parse(from);
 		if (sourceRef.isEmpty()) {
 			clusters.find(clusterName);
 			throw notAPod("from", from);
 		}
 		// A pod destination is read together with the source.
 		boolean toPod = isPodRef(to);
-		Optional<PodRef> targetRef = toPod ? podRef(to) : Optional.empty();
-		List<TracedPod> found = pods.find(clusterName, targetRef.map(target -> List.of(sourceRef.get(), target))
+		Optional<PodRef> targetRef = toPod ? PodRef.parse(to) : Optional.empty();
+		List<PodEndpoint> found = pods.find(clusterName, targetRef.map(target -> List.of(sourceRef.get(), target))
 				.orElse(List.of(sourceRef.get())));
-		TracedPod source = existing(clusterName, found, sourceRef.get());
+		PodEndpoint source = existing(clusterName, found, sourceRef.get());
 		if (toPod && targetRef.isEmpty()) {
 			throw notAPod("to", to);
 		}
-		RoutingSnapshot routers = snapshots.current(source.clusterId(), source.routesVersion())
+		Routers routers = snapshots.current(source.clusterId(), source.routesVersion())
 				.orElseThrow(() -> new ResourceNotFound("cluster", clusterName));
 		ClusterNetwork network = new ClusterNetwork(source.clusterId(), routers, pods);
 		if (!network.know(source)) {
@@ -73,7 +75,7 @@ class PathResolver {
 		}
 		IPAddress destination;
 		if (targetRef.isPresent()) {
-			TracedPod target = existing(clusterName, found, targetRef.get());
+			PodEndpoint target = existing(clusterName, found, targetRef.get());
 			if (!network.know(target)) {
 				throw podNotFound(clusterName, targetRef.get());
 			}
@@ -101,23 +103,14 @@ class PathResolver {
 		return to.contains("/");
 	}
 
-	/** A pod named "namespace/name", if the text is one. */
-	private static Optional<PodRef> podRef(String text) {
-		String[] parts = text.split("/", -1);
-		if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(new PodRef(parts[0], parts[1]));
-	}
-
 	private static InvalidValue notAPod(String field, String text) {
 		return new InvalidValue(field, text, "is not a pod; expected namespace/name, e.g. default/web");
 	}
 
 	/** The pod among those read, else a 404 for the cluster if that is what is missing, else for the pod. */
-	private TracedPod existing(String clusterName, List<TracedPod> found, PodRef ref) {
-		for (TracedPod pod : found) {
-			if (pod.is(ref)) {
+	private PodEndpoint existing(String clusterName, List<PodEndpoint> found, PodRef ref) {
+		for (PodEndpoint pod : found) {
+			if (pod.ref().equals(ref)) {
 				return pod;
 			}
 		}
@@ -150,16 +143,16 @@ class PathResolver {
 		return address;
 	}
 
-	private PathView view(ClusterNetwork network, TracedPod source, Trace trace) {
+	private PathView view(ClusterNetwork network, PodEndpoint source, Trace trace) {
 		Endpoint from = new Endpoint(Addresses.format(trace.source()), source.qualifiedName(), source.nodeName(), null,
 				null, null);
-		Optional<TracedPod> target = trace.destination().isLoopback() ? Optional.of(source)
+		Optional<PodEndpoint> target = trace.destination().isLoopback() ? Optional.of(source)
 				: network.podWithIp(trace.destination());
 		Endpoint to = new Endpoint(Addresses.format(trace.destination()),
-				target.map(TracedPod::qualifiedName).orElse(null), target.map(TracedPod::nodeName).orElse(null),
+				target.map(PodEndpoint::qualifiedName).orElse(null), target.map(PodEndpoint::nodeName).orElse(null),
 				trace.listener(), trace.port(), trace.port() == null ? null : trace.protocol().name());
 		return new PathView(trace.disposition(), trace.scope(), from, to, trace.ttl(),
-				trace.hops().stream().map(PathResolver::hop).toList(), trace.explanation());
+				trace.hops().stream().map(PathService::hop).toList(), trace.explanation());
 	}
 
 	private static HopView hop(Hop hop) {

@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * every trace until the next change; immutable, so safe across threads. Pods are not in it: there
  * are many more of them and a trace meets at most two.
  */
-final class RoutingSnapshot {
+final class Routers {
 
 	static final String GATEWAY = "gateway";
 	static final String NODE_NETWORK = "node network";
@@ -49,7 +49,7 @@ final class RoutingSnapshot {
 	private final Map<BigInteger, NodeEntry> nodesByAddress = new HashMap<>();
 	private final Map<String, RouteTable> tables = new HashMap<>();
 
-	RoutingSnapshot(Cluster cluster, List<Route> gatewayTable, List<Node> nodes) {
+	Routers(Cluster cluster, List<Route> gatewayTable, List<Node> nodes) {
 		this.routesVersion = cluster.getRoutesVersion();
 		this.ipFamily = cluster.getIpFamily();
 		this.nodeSubnetPrefixLength = cluster.getNodeSubnetPrefixLength();

@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterDeleted;
@@ -15,22 +15,22 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Each cluster's current {@link RoutingSnapshot}, rebuilt when the cluster row's routesVersion
+ * Each cluster's current {@link Routers}, rebuilt when the cluster row's routesVersion
  * says the routes or nodes changed. The version is read from the database on every trace, so the
  * cache stays correct with several replicas on one database: a replica never answers from routes
  * older than the ones it just read the version of.
  */
 @Component
-class RoutingSnapshots {
+class RouterCache {
 
-	private final Map<Long, RoutingSnapshot> byCluster = new ConcurrentHashMap<>();
+	private final Map<Long, Routers> byCluster = new ConcurrentHashMap<>();
 	private final Map<Long, Object> rebuildLocks = new ConcurrentHashMap<>();
 	private final ClusterRepository clusters;
 	private final NodeRepository nodes;
 	private final RouteService routes;
 	private final TransactionTemplate readOnly;
 
-	RoutingSnapshots(ClusterRepository clusters, NodeRepository nodes, RouteService routes,
+	RouterCache(ClusterRepository clusters, NodeRepository nodes, RouteService routes,
 			PlatformTransactionManager transactionManager) {
 		this.clusters = clusters;
 		this.nodes = nodes;
@@ -44,8 +44,8 @@ class RoutingSnapshots {
 	 * empty if the cluster has been deleted since. A cached snapshot costs no transaction; a rebuild
 	 * reads in a read-only one of its own.
 	 */
-	Optional<RoutingSnapshot> current(long clusterId, long routesVersion) {
-		RoutingSnapshot cached = byCluster.get(clusterId);
+	Optional<Routers> current(long clusterId, long routesVersion) {
+		Routers cached = byCluster.get(clusterId);
 		if (cached != null && cached.routesVersion() >= routesVersion) {
 			return Optional.of(cached);
 		}
@@ -56,7 +56,7 @@ class RoutingSnapshots {
 			if (cached != null && cached.routesVersion() >= routesVersion) {
 				return Optional.of(cached);
 			}
-			Optional<RoutingSnapshot> fresh = readOnly.execute(status -> read(clusterId));
+			Optional<Routers> fresh = readOnly.execute(status -> read(clusterId));
 			fresh.ifPresent(snapshot -> byCluster.merge(clusterId, snapshot,
 					(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old));
 			return fresh;
@@ -64,11 +64,11 @@ class RoutingSnapshots {
 	}
 
 	/** The cluster's snapshot as stored now, or empty if the cluster is gone. */
-	private Optional<RoutingSnapshot> read(long clusterId) {
+	private Optional<Routers> read(long clusterId) {
 		Optional<Cluster> cluster = clusters.findById(clusterId);
 		// The nodes and routes are read after the cluster row, so the snapshot is at least as new as
 		// the version it carries (itself at least the one the caller read).
-		return cluster.map(c -> new RoutingSnapshot(c, routes.gatewayTable(c), nodes.findPage(c, "", Limit.unlimited())));
+		return cluster.map(c -> new Routers(c, routes.gatewayTable(c), nodes.findPage(c, "", Limit.unlimited())));
 	}
 
 	private Object rebuildLock(long clusterId) {

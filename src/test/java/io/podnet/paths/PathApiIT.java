@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import static io.podnet.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;

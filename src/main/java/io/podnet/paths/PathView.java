@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import io.podnet.path.DeviceKind;
 import io.podnet.path.Disposition;

@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Paths", description = "How a packet gets from one pod to another, hop by hop, as Linux would forward it")
 class PathController {
 
-	private final PathResolver paths;
+	private final PathService paths;
 
-	PathController(PathResolver paths) {
+	PathController(PathService paths) {
 		this.paths = paths;
 	}
 

@@ -1,4 +1,4 @@
-package io.podnet.path.resolver;
+package io.podnet.paths;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.kubenet.Kubenet;
@@ -11,7 +11,9 @@ import io.podnet.path.Network;
 import io.podnet.path.Protocol;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteTable;
-import io.podnet.path.resolver.TracedPod.PodRef;
+import io.podnet.pod.PodEndpoint;
+import io.podnet.pod.PodEndpoints;
+import io.podnet.pod.PodRef;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.Optional;
 
 /**
  * One cluster's network as the path tracer sees it during one trace: the gateway and the nodes
- * from the cluster's current {@link RoutingSnapshot}, pods read from the database as the packet
+ * from the cluster's current {@link Routers}, pods read from the database as the packet
  * meets them (the request's own pods are handed over already read). Every device's route table
  * is the one the API shows for it, so a route change changes the answer. One instance per trace.
  */
@@ -29,20 +31,20 @@ final class ClusterNetwork implements Network {
 	private static final String POD_PREFIX = "pod ";
 
 	private final long clusterId;
-	private final RoutingSnapshot routers;
-	private final TracedPods pods;
+	private final Routers routers;
+	private final PodEndpoints pods;
 	private final Map<String, Device> podDevices = new HashMap<>();
-	private final Map<BigInteger, Optional<TracedPod>> podsByIp = new HashMap<>();
+	private final Map<BigInteger, Optional<PodEndpoint>> podsByIp = new HashMap<>();
 	/** A pod's table is its node's pods' table, already built in the snapshot. */
 	private final Map<String, RouteTable> podTables = new HashMap<>();
 
-	ClusterNetwork(long clusterId, RoutingSnapshot routers, TracedPods pods) {
+	ClusterNetwork(long clusterId, Routers routers, PodEndpoints pods) {
 		this.clusterId = clusterId;
 		this.routers = routers;
 		this.pods = pods;
 	}
 
-	static String podDevice(TracedPod pod) {
+	static String podDevice(PodEndpoint pod) {
 		return POD_PREFIX + pod.qualifiedName();
 	}
 
@@ -51,7 +53,7 @@ final class ClusterNetwork implements Network {
 	 * False if its node is not in the routing snapshot, i.e. the node was deleted, pods and all,
 	 * since the pod was read: the pod is gone.
 	 */
-	boolean know(TracedPod pod) {
+	boolean know(PodEndpoint pod) {
 		if (pod(pod).isEmpty()) {
 			return false;
 		}
@@ -60,17 +62,17 @@ final class ClusterNetwork implements Network {
 	}
 
 	/** The pod that owns that IP, if any; remembered for the rest of the trace. */
-	Optional<TracedPod> podWithIp(IPAddress address) {
+	Optional<PodEndpoint> podWithIp(IPAddress address) {
 		return podsByIp.computeIfAbsent(Addresses.valueOf(address), ip -> pods.withIp(clusterId, ip));
 	}
 
 	@Override
 	public Optional<Device> device(String name) {
-		if (name.equals(RoutingSnapshot.GATEWAY)) {
+		if (name.equals(Routers.GATEWAY)) {
 			return Optional.of(routers.gateway());
 		}
 		if (!name.startsWith(POD_PREFIX)) {
-			return routers.node(name).map(RoutingSnapshot.NodeEntry::device);
+			return routers.node(name).map(Routers.NodeEntry::device);
 		}
 		Device cached = podDevices.get(name);
 		if (cached != null) {
@@ -93,10 +95,10 @@ final class ClusterNetwork implements Network {
 	@Override
 	public Optional<Attachment> neighbour(String segment, IPAddress address) {
 		IPAddress plain = address.withoutPrefixLength();
-		if (segment.equals(RoutingSnapshot.NODE_NETWORK)) {
+		if (segment.equals(Routers.NODE_NETWORK)) {
 			return routers.onNodeNetwork(plain);
 		}
-		Optional<RoutingSnapshot.NodeEntry> bridgeOwner = routers.nodeOfBridge(segment);
+		Optional<Routers.NodeEntry> bridgeOwner = routers.nodeOfBridge(segment);
 		if (bridgeOwner.isEmpty()) {
 			return Optional.empty();
 		}
@@ -109,22 +111,22 @@ final class ClusterNetwork implements Network {
 		return podWithIp(plain)
 				.filter(pod -> pod.nodeId() == nodeId)
 				.flatMap(this::pod)
-				.flatMap(device -> RoutingSnapshot.attachment(device, Kubenet.POD_INTERFACE));
+				.flatMap(device -> Routers.attachment(device, Kubenet.POD_INTERFACE));
 	}
 
 	@Override
 	public Optional<Attachment> bridge(String segment) {
-		return routers.nodeOfBridge(segment).flatMap(entry -> RoutingSnapshot.attachment(entry.device(), Kubenet.BRIDGE));
+		return routers.nodeOfBridge(segment).flatMap(entry -> Routers.attachment(entry.device(), Kubenet.BRIDGE));
 	}
 
 	/** The pod as a device: eth0 on its node's bridge, the route table its node's pods share. */
-	private Optional<Device> pod(TracedPod pod) {
+	private Optional<Device> pod(PodEndpoint pod) {
 		String name = podDevice(pod);
 		Device cached = podDevices.get(name);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
-		Optional<RoutingSnapshot.NodeEntry> node = routers.node(pod.nodeId());
+		Optional<Routers.NodeEntry> node = routers.node(pod.nodeId());
 		if (node.isEmpty()) {
 			return Optional.empty();
 		}
@@ -134,7 +136,7 @@ final class ClusterNetwork implements Network {
 				.flatMap(container -> container.ports().stream().map(port -> new ContainerPort(port.containerPort(),
 						Protocol.valueOf(port.protocol()), container.name())))
 				.toList();
-		Device device = Device.pod(name, Interface.veth(Kubenet.POD_INTERFACE, eth0, RoutingSnapshot.bridgeSegment(
+		Device device = Device.pod(name, Interface.veth(Kubenet.POD_INTERFACE, eth0, Routers.bridgeSegment(
 				pod.nodeName()), pod.hostInterface()), node.get().podRoutes(), ports);
 		podDevices.put(name, device);
 		podTables.put(name, node.get().podTable());
