@@ -25,12 +25,6 @@ import org.springframework.data.domain.Limit;
  */
 public record Paging(int limit, List<String> after) {
 
-	/** The limit parameter, as every list endpoint documents it. */
-	public static final String LIMIT = "Items per page: 1 to 10000, default 1000 (podnet.limits.max-page-size and "
-			+ "default-page-size change them)";
-	/** The continue parameter, as every list endpoint documents it. */
-	public static final String CONTINUE = "metadata.continue of the previous page";
-
 	private static final String VERSION = "v1";
 	private static final Pattern NAME = Pattern.compile("(" + Names.DNS1123_LABEL + ")?");
 

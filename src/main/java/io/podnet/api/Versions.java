@@ -1,6 +1,7 @@
 package io.podnet.api;
 
 import io.podnet.problem.PreconditionFailed;
+import java.net.URI;
 import java.util.Arrays;
 import org.springframework.http.ResponseEntity;
 
@@ -17,6 +18,11 @@ public final class Versions {
 
 	public static String etag(long version) {
 		return "\"" + version + "\"";
+	}
+
+	/** A create's answer: 201 with the new resource's location, its ETag and the resource. */
+	public static <T> ResponseEntity<T> created(String location, T body, String resourceVersion) {
+		return ResponseEntity.created(URI.create(location)).eTag(etag(Long.parseLong(resourceVersion))).body(body);
 	}
 
 	/**

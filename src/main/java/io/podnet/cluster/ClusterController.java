@@ -1,14 +1,12 @@
 package io.podnet.cluster;
 
 import io.podnet.api.ItemList;
-import io.podnet.api.Limits;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ClusterController {
 
 	private final ClusterService clusters;
-	private final Limits limits;
 
-	ClusterController(ClusterService clusters, Limits limits) {
+	ClusterController(ClusterService clusters) {
 		this.clusters = clusters;
-		this.limits = limits;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,17 +36,13 @@ class ClusterController {
 					+ "address of the node network, node subnets /24 (IPv4) or /64 (IPv6), 110 pods per node.")
 	ResponseEntity<ClusterView> create(@Valid @RequestBody CreateClusterRequest request) {
 		ClusterView created = clusters.create(request);
-		return ResponseEntity.created(URI.create("/api/v1/clusters/" + created.name())).eTag(created.etag()).body(created);
+		return Versions.created("/api/v1/clusters/" + created.name(), created, created.resourceVersion());
 	}
 
 	@GetMapping
 	@Operation(summary = "List clusters", description = "By name, a page at a time with limit and continue.")
-	ItemList<ClusterView> list(
-			@Parameter(description = Paging.LIMIT, example = "100")
-			@RequestParam(required = false) Integer limit,
-			@Parameter(description = Paging.CONTINUE)
-			@RequestParam(name = "continue", required = false) String continueToken) {
-		return clusters.list(limits.paging(limit, continueToken, 1));
+	ItemList<ClusterView> list(Paging paging) {
+		return clusters.list(paging);
 	}
 
 	@GetMapping("/{cluster}")

@@ -2,7 +2,6 @@ package io.podnet.cluster;
 
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SubnetPool;
-import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -32,9 +31,5 @@ record ClusterView(
 				cluster.getGateway(), cluster.getPodNetwork(), cluster.getNodeSubnetPrefixLength(),
 				cluster.getMaxPodsPerNode(), new NodeSubnets(pool.total(), allocated, pool.total().subtract(allocated)),
 				cluster.getCreatedAt(), String.valueOf(cluster.getVersion()));
-	}
-
-	String etag() {
-		return Versions.etag(Long.parseLong(resourceVersion));
 	}
 }

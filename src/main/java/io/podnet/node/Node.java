@@ -27,7 +27,7 @@ import java.util.List;
  * A node: eth0 on the node network, and a cbr0 bridge holding the first address of its own pod
  * subnet. The row is written once and deleted, never updated. Its pod count and version live in
  * the node's row of node_pods, read here with it and written only by the pod writers through
- * {@link NodePods}.
+ * {@link NodePodCounters}.
  */
 @Entity
 @Immutable

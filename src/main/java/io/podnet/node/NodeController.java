@@ -1,14 +1,12 @@
 package io.podnet.node;
 
 import io.podnet.api.ItemList;
-import io.podnet.api.Limits;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class NodeController {
 
 	private final NodeService nodes;
-	private final Limits limits;
 
-	NodeController(NodeService nodes, Limits limits) {
+	NodeController(NodeService nodes) {
 		this.nodes = nodes;
-		this.limits = limits;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -43,19 +39,16 @@ class NodeController {
 	ResponseEntity<NodeView> create(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Valid @RequestBody CreateNodeRequest request) {
 		NodeView created = nodes.create(cluster, request);
-		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster + "/nodes/" + created.name()))
-				.eTag(created.etag()).body(created);
+		return Versions.created("/api/v1/clusters/" + cluster + "/nodes/" + created.name(), created,
+				created.resourceVersion());
 	}
 
 	@GetMapping
 	@Operation(summary = "List nodes", description = "The cluster's nodes by name, a page at a time with limit and "
 			+ "continue.")
 	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			@Parameter(description = Paging.LIMIT, example = "100")
-			@RequestParam(required = false) Integer limit,
-			@Parameter(description = Paging.CONTINUE)
-			@RequestParam(name = "continue", required = false) String continueToken) {
-		return nodes.list(cluster, limits.paging(limit, continueToken, 1));
+			Paging paging) {
+		return nodes.list(cluster, paging);
 	}
 
 	@GetMapping("/{node}")

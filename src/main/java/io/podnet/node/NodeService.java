@@ -31,16 +31,16 @@ public class NodeService {
 	private final NodeRepository nodes;
 	private final ClusterService clusters;
 	private final BlockedSubnets blockedSubnets;
-	private final NodePods nodePods;
+	private final NodePodCounters counters;
 	private final ApplicationEventPublisher events;
 	private final Limits limits;
 
-	NodeService(NodeRepository nodes, ClusterService clusters, BlockedSubnets blockedSubnets, NodePods nodePods,
+	NodeService(NodeRepository nodes, ClusterService clusters, BlockedSubnets blockedSubnets, NodePodCounters counters,
 			ApplicationEventPublisher events, Limits limits) {
 		this.nodes = nodes;
 		this.clusters = clusters;
 		this.blockedSubnets = blockedSubnets;
-		this.nodePods = nodePods;
+		this.counters = counters;
 		this.events = events;
 		this.limits = limits;
 	}
@@ -58,7 +58,7 @@ public class NodeService {
 		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
 		cluster.routesChanged();
 		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
-		nodePods.insert(node);
+		counters.insert(node);
 		// the gateway's route to the node's pod subnet, in this transaction
 		events.publishEvent(new NodeAdded(node));
 		return NodeView.of(node);
@@ -132,7 +132,7 @@ public class NodeService {
 		Cluster cluster = clusters.lock(clusterName);
 		Node node = nodes.findByClusterAndName(cluster, nodeName).orElseThrow(() -> notFound(clusterName, nodeName));
 		// nodes are deleted only under the cluster's lock, which is held: the counters are there
-		NodePods.Locked pods = nodePods.lock(node.getId())
+		NodePodCounters.Counters pods = counters.lock(node.getId())
 				.orElseThrow(() -> new IllegalStateException("node " + node.getId() + " has no row in node_pods"));
 		Versions.checkIfMatch(ifMatch, pods.version(), "node '" + nodeName + "'");
 		if (pods.podCount() > 0) {
@@ -143,7 +143,7 @@ public class NodeService {
 		}
 		// its gateway route and (with cascade) its pods go first, in this transaction
 		events.publishEvent(new NodeDeleted(node));
-		nodePods.delete(node.getId());
+		counters.delete(node.getId());
 		nodes.delete(node);
 		cluster.routesChanged();
 	}

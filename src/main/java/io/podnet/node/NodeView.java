@@ -1,6 +1,5 @@
 package io.podnet.node;
 
-import io.podnet.api.Versions;
 import io.podnet.kubenet.Kubenet;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -28,9 +27,5 @@ public record NodeView(
 		return new NodeView(node.getName(), node.getAddress(), node.getPodSubnet(),
 				new Bridge(Kubenet.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), node.getPodCount()),
 				node.getCreatedAt(), String.valueOf(node.getVersion()));
-	}
-
-	String etag() {
-		return Versions.etag(Long.parseLong(resourceVersion));
 	}
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public record Container(
 		@Schema(example = "nginx") String name,
 		@Schema(example = "nginx:1.27") String image,
-		List<ContainerPort> ports) {
+		List<Port> ports) {
 
 	@Schema(name = "ContainerPort", description = "A port a container listens on, in the pod's shared network namespace")
-	public record ContainerPort(@Schema(example = "80") int containerPort, @Schema(example = "TCP") String protocol) {
+	public record Port(@Schema(example = "80") int containerPort, @Schema(example = "TCP") String protocol) {
 	}
 }

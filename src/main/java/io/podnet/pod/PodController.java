@@ -2,14 +2,13 @@ package io.podnet.pod;
 
 import io.podnet.routing.RouteView;
 import io.podnet.api.ItemList;
-import io.podnet.api.Limits;
+import io.podnet.api.PageKeys;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PodController {
 
 	private final PodService pods;
-	private final Limits limits;
 
-	PodController(PodService pods, Limits limits) {
+	PodController(PodService pods) {
 		this.pods = pods;
-		this.limits = limits;
 	}
 
 	@PostMapping(path = "/namespaces/{namespace}/pods", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,8 +44,8 @@ class PodController {
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
 			@Valid @RequestBody CreatePodRequest request) {
 		PodView created = pods.create(cluster, namespace, request);
-		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster + "/namespaces/" + namespace + "/pods/"
-				+ created.name())).eTag(created.etag()).body(created);
+		return Versions.created("/api/v1/clusters/" + cluster + "/namespaces/" + namespace + "/pods/" + created.name(),
+				created, created.resourceVersion());
 	}
 
 	@GetMapping("/namespaces/{namespace}/pods/{pod}")
@@ -67,11 +64,8 @@ class PodController {
 			+ "continue.")
 	ItemList<PodView> listNamespace(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
-			@Parameter(description = Paging.LIMIT, example = "500")
-			@RequestParam(required = false) Integer limit,
-			@Parameter(description = Paging.CONTINUE)
-			@RequestParam(name = "continue", required = false) String continueToken) {
-		return pods.listNamespace(cluster, namespace, limits.paging(limit, continueToken, 1));
+			Paging paging) {
+		return pods.listNamespace(cluster, namespace, paging);
 	}
 
 	@GetMapping("/pods")
@@ -79,11 +73,8 @@ class PodController {
 			+ "at a time with limit and continue; node= keeps the pods of one node.")
 	ItemList<PodView> listCluster(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Only pods on this node", example = "node-1") @RequestParam(required = false) String node,
-			@Parameter(description = Paging.LIMIT, example = "500")
-			@RequestParam(required = false) Integer limit,
-			@Parameter(description = Paging.CONTINUE)
-			@RequestParam(name = "continue", required = false) String continueToken) {
-		return pods.listCluster(cluster, node, limits.paging(limit, continueToken, 2));
+			@PageKeys(2) Paging paging) {
+		return pods.listCluster(cluster, node, paging);
 	}
 
 	@DeleteMapping("/namespaces/{namespace}/pods/{pod}")

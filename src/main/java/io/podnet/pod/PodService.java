@@ -7,11 +7,12 @@ import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.NextFitAllocator;
 import io.podnet.node.Node;
-import io.podnet.node.NodePods;
+import io.podnet.cluster.ClusterFacts;
+import io.podnet.cluster.ClusterFactsReader;
+import io.podnet.node.NodePodCounters;
+import io.podnet.node.PodTarget;
+import io.podnet.node.PodTargets;
 import io.podnet.node.NodeService;
-import io.podnet.pod.PodWrites.ClusterFacts;
-import io.podnet.pod.PodWrites.LockedNode;
-import io.podnet.pod.PodWrites.NodeRow;
 import io.podnet.pod.PodWrites.NewPod;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteTables;
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pods and their IPs. A pod's IP comes from its node's pod subnet, next-fit like the host-local
- * CNI plugin, under the lock on the node's pod counters ({@link NodePods}): pods on one node are
+ * CNI plugin, under the lock on the node's pod counters ({@link NodePodCounters}): pods on one node are
  * serialised, pods on different nodes never wait for each other, and the unique constraint on
  * (cluster, IP) backs it up.
  */
@@ -52,17 +53,21 @@ public class PodService {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 	private final PodWrites writes;
-	private final NodePods nodePods;
+	private final PodTargets targets;
+	private final NodePodCounters counters;
+	private final ClusterFactsReader clusterFacts;
 	private final TransactionTemplate transactions;
 
-	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, PodWrites writes, NodePods nodePods,
-			TransactionTemplate transactions) {
-		this.nodePods = nodePods;
-		this.transactions = transactions;
+	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, PodWrites writes, PodTargets targets,
+			NodePodCounters counters, ClusterFactsReader clusterFacts, TransactionTemplate transactions) {
 		this.pods = pods;
 		this.clusters = clusters;
 		this.nodes = nodes;
 		this.writes = writes;
+		this.targets = targets;
+		this.counters = counters;
+		this.clusterFacts = clusterFacts;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -71,7 +76,7 @@ public class PodService {
 	 */
 	PodView create(String clusterName, String namespace, CreatePodRequest request) {
 		checkNamespace(namespace);
-		List<Container> containers = PodSpec.containers(request.containers());
+		List<Container> containers = PodContainers.containers(request.containers());
 		for (int attempt = 0;; attempt++) {
 			int hostInterfaceAttempt = attempt;
 			try {
@@ -88,22 +93,21 @@ public class PodService {
 
 	private PodView create(String clusterName, String namespace, CreatePodRequest request, List<Container> containers,
 			int hostInterfaceAttempt) {
-		LockedNode target = lockNode(clusterName, request.nodeName());
-		ClusterFacts cluster = target.cluster();
-		NodeRow node = target.node();
-		NodePods.Locked slots = target.slots();
+		PodTarget node = lockNode(clusterName, request.nodeName());
+		ClusterFacts cluster = node.cluster();
+		NodePodCounters.Counters slots = node.counters();
 		IPAddress podSubnet = node.podSubnetBlock();
 		HostPool pool = HostPool.podAddresses(podSubnet);
 		int capacity = pool.capacity(cluster.maxPodsPerNode());
 		if (slots.podCount() >= capacity) {
-			throw Conflict.exhausted("node '" + node.name() + "' has no free pod slot: " + slots.podCount() + " of "
+			throw Conflict.exhausted("node '" + node.nodeName() + "' has no free pod slot: " + slots.podCount() + " of "
 					+ capacity + " pods (maxPodsPerNode " + cluster.maxPodsPerNode() + ", pod subnet "
 					+ node.podSubnet() + "); delete a pod or choose another node")
 					.with("capacity", capacity).with("allocated", slots.podCount());
 		}
 		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), slots.podAddressCursor(),
 				(from, to, limit) -> writes.ipValuesBetween(cluster.id(), from, to, limit))
-				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.name() + "' pod subnet "
+				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.nodeName() + "' pod subnet "
 						+ node.podSubnet()));
 		IPAddress address = pool.addressAt(ipValue);
 		String ip = Addresses.format(address);
@@ -112,7 +116,7 @@ public class PodService {
 		// microseconds: what both databases keep, so a GET shows what the POST answered
 		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		try {
-			writes.insert(new NewPod(cluster.id(), node.id(), namespace, request.name(), ip, ipValue, hostInterface,
+			writes.insert(new NewPod(cluster.id(), node.nodeId(), namespace, request.name(), ip, ipValue, hostInterface,
 					containers, createdAt));
 		} catch (DataIntegrityViolationException e) {
 			// Both are the constraints' to check, not a select before every insert: a taken name or veth
@@ -121,12 +125,12 @@ public class PodService {
 				throw Conflict.alreadyExists("pod", namespace + "/" + request.name(), "cluster '" + clusterName + "'");
 			}
 			if (Constraints.violated(e, "uk_pod_host_interface")) {
-				throw new HostInterfaceTaken(node.name());
+				throw new HostInterfaceTaken(node.nodeName());
 			}
 			throw e;
 		}
-		nodePods.podAdded(node.id(), ipValue);
-		return PodView.created(namespace, request.name(), node.name(), ip, hostInterface,
+		counters.podAdded(node.nodeId(), ipValue);
+		return PodView.created(namespace, request.name(), node.nodeName(), ip, hostInterface,
 				Addresses.format(RouteTables.bridgeAddress(podSubnet)), containers, createdAt);
 	}
 
@@ -145,17 +149,17 @@ public class PodService {
 	 * The pod's cluster and node, with the node's pod counters locked: the node named, or else the
 	 * one placed by {@link #place}.
 	 */
-	private LockedNode lockNode(String clusterName, String nodeName) {
+	private PodTarget lockNode(String clusterName, String nodeName) {
 		String node = nodeName != null ? nodeName : place(clusterName);
 		// a placed node is missing only if it was deleted since it was placed
-		return writes.lockNode(clusterName, node).orElseThrow(() -> writes.cluster(clusterName).isPresent()
+		return targets.lock(clusterName, node).orElseThrow(() -> clusterFacts.byName(clusterName).isPresent()
 				? NodeService.notFound(clusterName, node) : clusterNotFound(clusterName));
 	}
 
 	/** The name of the node with the most free pod slots (ties by name), read without a lock. */
 	private String place(String clusterName) {
-		ClusterFacts cluster = writes.cluster(clusterName).orElseThrow(() -> clusterNotFound(clusterName));
-		return nodePods.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '" + clusterName
+		ClusterFacts cluster = clusterFacts.byName(clusterName).orElseThrow(() -> clusterNotFound(clusterName));
+		return counters.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '" + clusterName
 				+ "' has no nodes to place the pod on; add a node first"));
 	}
 
@@ -210,10 +214,10 @@ public class PodService {
 		Pod pod = pods.findWithoutNode(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
 		long nodeId = pod.getNode().getId();
 		// gone only if a node delete took the node and its pods since the pod was read
-		nodePods.lock(nodeId).orElseThrow(() -> notFound(clusterName, namespace, name));
+		counters.lock(nodeId).orElseThrow(() -> notFound(clusterName, namespace, name));
 		Versions.checkIfMatch(ifMatch, pod.getVersion(), "pod " + pod.qualifiedName());
 		pods.delete(pod);
-		nodePods.podRemoved(nodeId);
+		counters.podRemoved(nodeId);
 	}
 
 	/** The pod's own table: its subnet on eth0, default via the bridge. */

@@ -3,7 +3,6 @@ package io.podnet.pod;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.node.Node;
-import io.podnet.api.Versions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -44,9 +43,5 @@ record PodView(
 			String gateway, List<Container> containers, Instant createdAt) {
 		return new PodView(namespace, name, nodeName, ip, new Network(Kubenet.POD_INTERFACE, hostInterface, Kubenet.BRIDGE, gateway),
 				PAUSE, containers, createdAt, "0");
-	}
-
-	String etag() {
-		return Versions.etag(Long.parseLong(resourceVersion));
 	}
 }

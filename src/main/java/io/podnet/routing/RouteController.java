@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,8 +42,7 @@ class RouteController {
 		RouteView route = userRoutes.add(cluster, request);
 		String location = "/api/v1/clusters/" + cluster + "/routes/"
 				+ URLEncoder.encode(route.destination(), StandardCharsets.UTF_8);
-		return ResponseEntity.created(URI.create(location)).eTag(Versions.etag(Long.parseLong(route.resourceVersion())))
-				.body(route);
+		return Versions.created(location, route, route.resourceVersion());
 	}
 
 	@DeleteMapping("/routes/{destination}")

@@ -1,9 +1,8 @@
-package io.podnet.pod;
+package io.podnet.node;
 
 import static io.podnet.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.podnet.pod.PodWrites.LockedNode;
 import io.podnet.support.Api.Reply;
 import io.podnet.support.IntegrationTest;
 import java.util.Optional;
@@ -27,7 +26,7 @@ class PodCreateLockIT extends IntegrationTest {
 	private static final String PODS = "/api/v1/clusters/demo/namespaces/default/pods";
 
 	@Autowired
-	private PodWrites writes;
+	private PodTargets targets;
 
 	@Autowired
 	private TransactionTemplate transactions;
@@ -43,8 +42,8 @@ class PodCreateLockIT extends IntegrationTest {
 		CountDownLatch release = new CountDownLatch(1);
 		// threads of its own: the common pool may have a single one on a small machine
 		ExecutorService threads = Executors.newFixedThreadPool(2);
-		Future<LockedNode> holder = threads.submit(() -> transactions.execute(status -> {
-			LockedNode node = writes.lockNode("demo", "node-1").orElseThrow();
+		Future<PodTarget> holder = threads.submit(() -> transactions.execute(status -> {
+			PodTarget node = targets.lock("demo", "node-1").orElseThrow();
 			locked.countDown();
 			await(release);
 			return node;
@@ -63,9 +62,9 @@ class PodCreateLockIT extends IntegrationTest {
 			release.countDown();
 			threads.shutdown();
 		}
-		LockedNode node = holder.get(10, TimeUnit.SECONDS);
-		assertThat(node.node().name()).isEqualTo("node-1");
-		assertThat(node.slots().podCount()).isEqualTo(1);
+		PodTarget node = holder.get(10, TimeUnit.SECONDS);
+		assertThat(node.nodeName()).isEqualTo("node-1");
+		assertThat(node.counters().podCount()).isEqualTo(1);
 		assertThat(api.get(PODS + "/second").text("ip")).isEqualTo("10.244.0.3");
 	}
 
@@ -73,8 +72,8 @@ class PodCreateLockIT extends IntegrationTest {
 	void lockingAMissingNodeOrClusterFindsNothing() {
 		api.post("/api/v1/clusters", json("{'name':'demo','nodeNetwork':'10.100.0.0/24','podNetwork':'10.244.0.0/16'}"));
 		api.post("/api/v1/clusters/demo/nodes", json("{'name':'node-1'}"));
-		Optional<LockedNode> noNode = transactions.execute(status -> writes.lockNode("demo", "node-9"));
-		Optional<LockedNode> noCluster = transactions.execute(status -> writes.lockNode("other", "node-1"));
+		Optional<PodTarget> noNode = transactions.execute(status -> targets.lock("demo", "node-9"));
+		Optional<PodTarget> noCluster = transactions.execute(status -> targets.lock("other", "node-1"));
 		assertThat(noNode).isEmpty();
 		assertThat(noCluster).isEmpty();
 	}

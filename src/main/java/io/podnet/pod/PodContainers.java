@@ -1,6 +1,6 @@
 package io.podnet.pod;
 
-import io.podnet.pod.Container.ContainerPort;
+import io.podnet.pod.Container.Port;
 import io.podnet.pod.CreatePodRequest.ContainerRequest;
 import io.podnet.pod.CreatePodRequest.PortRequest;
 import io.podnet.problem.InvalidValue;
@@ -14,11 +14,11 @@ import java.util.Map;
  * others join it, so they reach each other on localhost and two of them can never listen on the
  * same port and protocol. The same port under different protocols is fine.
  */
-final class PodSpec {
+final class PodContainers {
 
 	static final String DEFAULT_PROTOCOL = "TCP";
 
-	private PodSpec() {
+	private PodContainers() {
 	}
 
 	/** The containers with defaults filled in, or a 422 naming the clash. */
@@ -33,7 +33,7 @@ final class PodSpec {
 				throw new InvalidValue("containers[" + i + "].name", request.name(), "is already the name of containers["
 						+ earlier + "]; container names must be unique in the pod");
 			}
-			List<ContainerPort> ports = new ArrayList<>();
+			List<Port> ports = new ArrayList<>();
 			List<PortRequest> portRequests = request.ports() == null ? List.of() : request.ports();
 			for (int j = 0; j < portRequests.size(); j++) {
 				PortRequest port = portRequests.get(j);
@@ -47,7 +47,7 @@ final class PodSpec {
 							+ "; the containers of a pod share one network namespace, so only one can listen on a "
 							+ "port and protocol. Use another port, or another protocol");
 				}
-				ports.add(new ContainerPort(port.containerPort(), protocol));
+				ports.add(new Port(port.containerPort(), protocol));
 			}
 			containers.add(new Container(request.name(), request.image(), List.copyOf(ports)));
 		}

@@ -15,20 +15,20 @@ import org.springframework.stereotype.Repository;
  * every time, update a row with two indexes rather than the node row with five (see V7). Pod
  * writers lock this row, so pods on one node are serialised and pods on different nodes never
  * wait for each other; a node delete locks it too, after the cluster row. A pod create locks it
- * through {@code PodWrites.lockNode} (on PostgreSQL in the statement that reads its node), the
- * deletes with {@link #lock}. Plain SQL on the connection of the caller's transaction; {@link Node}
- * reads the same row, read-only.
+ * through {@link PodTargets} (on PostgreSQL in the statement that reads its node), the deletes
+ * with {@link #lock}. Plain SQL on the connection of the caller's transaction; {@link Node} reads
+ * the same row, read-only.
  */
 @Repository
-public class NodePods {
+public class NodePodCounters {
 
 	/** A node's counters, read under the row's lock. */
-	public record Locked(int podCount, BigInteger podAddressCursor, long version) {
+	public record Counters(int podCount, BigInteger podAddressCursor, long version) {
 
 		/** The counters in a row of a select that locked them: columns pod_count, pod_address_cursor, version. */
-		public static Locked of(ResultSet rs) throws SQLException {
+		static Counters of(ResultSet rs) throws SQLException {
 			BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
-			return new Locked(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
+			return new Counters(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
 					rs.getLong("version"));
 		}
 	}
@@ -36,7 +36,7 @@ public class NodePods {
 	private final JdbcClient jdbc;
 	private final RowLock rowLock;
 
-	NodePods(JdbcClient jdbc, RowLock rowLock) {
+	NodePodCounters(JdbcClient jdbc, RowLock rowLock) {
 		this.jdbc = jdbc;
 		this.rowLock = rowLock;
 	}
@@ -49,10 +49,10 @@ public class NodePods {
 	}
 
 	/** The node's counters, locked for the rest of the transaction; empty if the node is gone. */
-	public Optional<Locked> lock(long nodeId) {
+	public Optional<Counters> lock(long nodeId) {
 		return jdbc.sql("select np.pod_count, np.pod_address_cursor, np.version from node_pods np where np.node_id = ?"
 				+ rowLock.of("np"))
-				.param(1, nodeId).query((rs, row) -> Locked.of(rs)).optional();
+				.param(1, nodeId).query((rs, row) -> Counters.of(rs)).optional();
 	}
 
 	/**
