@@ -8,6 +8,7 @@ import io.podnet.problem.ResourceNotFound;
 import io.podnet.api.Versions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +69,12 @@ public class ClusterService {
 		// its user routes go first (node routes went with the nodes), in this transaction
 		events.publishEvent(new ClusterDeleted(cluster.getId(), name));
 		clusters.delete(cluster);
+	}
+
+	/** The cluster with that id, if it still exists. */
+	@Transactional(readOnly = true)
+	public Optional<Cluster> byId(long id) {
+		return clusters.findById(id);
 	}
 
 	/** The cluster, or a 404 naming it. */

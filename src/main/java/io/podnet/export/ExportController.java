@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,6 +83,12 @@ class ExportController {
 			content = @Content(mediaType = TEXT, schema = @Schema(type = "string")))
 	ResponseEntity<StreamingResponseBody> clusterIpConfig(
 			@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType(TEXT)).body(exports.clusterScript(cluster));
+		ScriptWriter script = exports.clusterScript(cluster);
+		StreamingResponseBody body = out -> {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+			script.writeTo(writer);
+			writer.flush();
+		};
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(TEXT)).body(body);
 	}
 }

@@ -4,7 +4,6 @@ import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.node.Node;
-import io.podnet.node.NodeRepository;
 import io.podnet.node.NodeService;
 import io.podnet.pod.PodEndpoint;
 import io.podnet.pod.PodEndpoints;
@@ -12,19 +11,12 @@ import io.podnet.pod.PodRef;
 import io.podnet.pod.PodService;
 import io.podnet.routing.RouteService;
 import io.podnet.kubenet.Route;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Reads what the exports are rendered from, each in one read-only transaction so that a script
@@ -38,16 +30,14 @@ class ExportService {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 	private final PodEndpoints podEndpoints;
-	private final NodeRepository nodeRows;
 	private final RouteService routes;
 	private final TransactionTemplate snapshot;
 
-	ExportService(ClusterService clusters, NodeService nodes, PodEndpoints podEndpoints, NodeRepository nodeRows,
-			RouteService routes, PlatformTransactionManager transactions) {
+	ExportService(ClusterService clusters, NodeService nodes, PodEndpoints podEndpoints, RouteService routes,
+			PlatformTransactionManager transactions) {
 		this.clusters = clusters;
 		this.nodes = nodes;
 		this.podEndpoints = podEndpoints;
-		this.nodeRows = nodeRows;
 		this.routes = routes;
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setReadOnly(true);
@@ -89,29 +79,12 @@ class ExportService {
 	 * up now (a 404 before the answer starts), the rest in one read-only transaction at REPEATABLE
 	 * READ, so that the pods, read a page at a time, come from the same snapshot as the nodes.
 	 */
-	StreamingResponseBody clusterScript(String clusterName) {
+	ScriptWriter clusterScript(String clusterName) {
 		snapshot.executeWithoutResult(status -> clusters.find(clusterName));
-		return out -> {
-			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-			snapshot.executeWithoutResult(status -> {
-				Cluster cluster = clusters.find(clusterName);
-				NamespaceReplay.write(topology(cluster, allNodes(cluster), allPods(cluster), gatewayRoutes(cluster)),
-						writer);
-			});
-			writer.flush();
-		};
-	}
-
-	/** Every node by name, read page by page through the keyset-paged query. */
-	private List<Node> allNodes(Cluster cluster) {
-		List<Node> all = new ArrayList<>();
-		List<Node> page = nodeRows.findPage(cluster, "", Limit.of(PAGE));
-		all.addAll(page);
-		while (page.size() == PAGE) {
-			page = nodeRows.findPage(cluster, page.get(PAGE - 1).getName(), Limit.of(PAGE));
-			all.addAll(page);
-		}
-		return all;
+		return out -> snapshot.executeWithoutResult(status -> {
+			Cluster cluster = clusters.find(clusterName);
+			NamespaceReplay.write(topology(cluster, nodes.all(cluster), allPods(cluster), gatewayRoutes(cluster)), out);
+		});
 	}
 
 	/** Every pod by namespace and name, read a page at a time each time it is iterated. */

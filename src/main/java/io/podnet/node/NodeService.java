@@ -15,6 +15,7 @@ import io.podnet.problem.ResourceNotFound;
 import io.podnet.api.Versions;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -146,6 +147,21 @@ public class NodeService {
 		counters.delete(node.getId());
 		nodes.delete(node);
 		cluster.routesChanged();
+	}
+
+	/**
+	 * Every node of the cluster by name, bounded by podnet.limits.nodes-per-cluster: what the
+	 * exports and the path tracer's routers are built from. Read in the caller's transaction.
+	 */
+	@Transactional(readOnly = true)
+	public List<Node> all(Cluster cluster) {
+		return nodes.findPage(cluster, "", Limit.unlimited());
+	}
+
+	/** The cluster's node with that pod subnet (by network address), if any. */
+	@Transactional(readOnly = true)
+	public Optional<Node> withPodSubnet(Cluster cluster, BigInteger podSubnetValue) {
+		return nodes.findByClusterAndPodSubnetValue(cluster, podSubnetValue);
 	}
 
 	/** The node, or a 404 naming it and its cluster. */

@@ -2,13 +2,12 @@ package io.podnet.paths;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterDeleted;
-import io.podnet.cluster.ClusterRepository;
-import io.podnet.node.NodeRepository;
+import io.podnet.cluster.ClusterService;
+import io.podnet.node.NodeService;
 import io.podnet.routing.RouteService;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -25,12 +24,12 @@ class RouterCache {
 
 	private final Map<Long, Routers> byCluster = new ConcurrentHashMap<>();
 	private final Map<Long, Object> rebuildLocks = new ConcurrentHashMap<>();
-	private final ClusterRepository clusters;
-	private final NodeRepository nodes;
+	private final ClusterService clusters;
+	private final NodeService nodes;
 	private final RouteService routes;
 	private final TransactionTemplate readOnly;
 
-	RouterCache(ClusterRepository clusters, NodeRepository nodes, RouteService routes,
+	RouterCache(ClusterService clusters, NodeService nodes, RouteService routes,
 			PlatformTransactionManager transactionManager) {
 		this.clusters = clusters;
 		this.nodes = nodes;
@@ -65,10 +64,10 @@ class RouterCache {
 
 	/** The cluster's snapshot as stored now, or empty if the cluster is gone. */
 	private Optional<Routers> read(long clusterId) {
-		Optional<Cluster> cluster = clusters.findById(clusterId);
+		Optional<Cluster> cluster = clusters.byId(clusterId);
 		// The nodes and routes are read after the cluster row, so the snapshot is at least as new as
 		// the version it carries (itself at least the one the caller read).
-		return cluster.map(c -> new Routers(c, routes.gatewayTable(c), nodes.findPage(c, "", Limit.unlimited())));
+		return cluster.map(c -> new Routers(c, routes.gatewayTable(c), nodes.all(c)));
 	}
 
 	private Object rebuildLock(long clusterId) {

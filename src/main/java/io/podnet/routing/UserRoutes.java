@@ -8,7 +8,7 @@ import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SpecialRanges;
 import io.podnet.ipam.SubnetPool;
 import io.podnet.kubenet.RouteKind;
-import io.podnet.node.NodeRepository;
+import io.podnet.node.NodeService;
 import io.podnet.problem.Conflict;
 import io.podnet.problem.InvalidValue;
 import io.podnet.api.Limits;
@@ -29,10 +29,10 @@ class UserRoutes {
 
 	private final GatewayRouteRepository routes;
 	private final ClusterService clusters;
-	private final NodeRepository nodes;
+	private final NodeService nodes;
 	private final Limits limits;
 
-	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeRepository nodes, Limits limits) {
+	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes, Limits limits) {
 		this.routes = routes;
 		this.limits = limits;
 		this.clusters = clusters;
@@ -128,7 +128,7 @@ class UserRoutes {
 			return;
 		}
 		BigInteger subnet = subnetContaining(cluster, destination);
-		nodes.findByClusterAndPodSubnetValue(cluster, subnet).ifPresent(node -> {
+		nodes.withPodSubnet(cluster, subnet).ifPresent(node -> {
 			throw Conflict.inUse("destination " + Addresses.format(destination) + " covers part of node '"
 					+ node.getName() + "' pod subnet " + node.getPodSubnet() + " with an equal or longer prefix, so it "
 					+ "would take that node's traffic; only routes with a prefix shorter than /" + nodePrefix
