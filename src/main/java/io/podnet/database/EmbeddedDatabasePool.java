@@ -13,11 +13,9 @@ import org.springframework.stereotype.Component;
  * {@code spring.datasource.hikari.maximum-pool-size} is set. H2 runs in the service's own process
  * and never waits on a network or a disk for a statement, so a transaction beyond one per CPU only
  * competes for the same cores. Worse, H2 updates each table and index optimistically: it swaps in a
- * new copy of the B-tree's root and, if another writer swapped first, does its work again, yielding
- * and sleeping between tries. On 2 cores, pod create on a cluster of 150,000 pods used 0.93 ms of
- * CPU with 10 connections and 0.69-0.74 ms with 2, and its rate rose from 0.47 to 0.54-0.59 times
- * the plain GET's (issue 6, bench/RESULTS.md). PostgreSQL, where a connection does wait on the server, and
- * H2 in server mode keep Hikari's default.
+ * new copy of the B-tree's root and, if another writer swapped first, does its work again
+ * (bench/design-notes.md has the numbers). PostgreSQL, where a connection does wait on the server,
+ * and H2 in server mode keep Hikari's default.
  */
 @Component
 class EmbeddedDatabasePool implements BeanPostProcessor {

@@ -34,7 +34,7 @@ public class RowLock {
 	 * prepared statement once; H2 never keeps a parsed SELECT ... FOR UPDATE
 	 * ({@code org.h2.command.query.Select.isCacheable}) and parses and plans it on every run, so
 	 * there a join made pod creates slower than a join without a lock followed by a one-table lock
-	 * (issue 6, bench/RESULTS.md).
+	 * (bench/design-notes.md).
 	 */
 	public boolean joinsCheaply() {
 		return postgres;

@@ -42,10 +42,8 @@ class PathService {
 	/*
 	 * No transaction: every statement of a trace is a read that stands on its own (a pod by name or
 	 * IP, the cluster's routesVersion with the source), and at READ COMMITTED, the isolation of both
-	 * databases, statements in one transaction would not see one snapshot either. Beginning and
-	 * ending a JPA transaction took a tenth of a trace's CPU on H2 (a Hibernate session, switching
-	 * the connection to read-only and back, the commit); each statement now borrows a pooled
-	 * connection on its own.
+	 * databases, statements in one transaction would not see one snapshot either, and beginning and
+	 * ending one cost a noticeable share of a trace (bench/design-notes.md).
 	 */
 	PathView resolve(String clusterName, String from, String to, Integer port, String protocolText) {
 		Protocol protocol = protocol(protocolText);

@@ -37,7 +37,7 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 	 * Keyset pages over (namespace, name) are read as two index range scans, the rest of the current
 	 * namespace and then the namespaces after it, rather than one row-value comparison. Each orders by
 	 * every column of its index, the leading cluster or node id too: only then does H2 read the rows
-	 * in index order instead of sorting the whole range (the first of 150,000 pods' pages took 1 s).
+	 * in index order instead of sorting the whole range (bench/design-notes.md).
 	 */
 
 	/** The cluster's pods in namespaces after the given one, by namespace and name. */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The pod table's part of a pod create, in plain SQL rather than through entities: it is the
  * hottest write, and persisting the pod through Hibernate and dirty-checking at flush cost a
- * noticeable share of its CPU (bench/RESULTS.md, issue 6). The statements run on the connection
+ * noticeable share of its CPU (bench/design-notes.md). The statements run on the connection
  * of the caller's transaction; nothing of the create is in the persistence context, so no entity
  * there can go stale. The node's part is {@link io.podnet.node.PodTargets} and
  * {@link io.podnet.node.NodePodCounters}.

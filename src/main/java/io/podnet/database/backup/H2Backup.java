@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * committed change to the file, then copies the file while its store appends new chunks instead
  * of reusing free space (MVStore is copy-on-write), so the copy holds the state of a moment and
  * writers go on meanwhile. Every write acknowledged before the backup began is in it: the group
- * commit (system/database/H2GroupCommit) answers a write only once it is on disk, and the BACKUP
+ * commit (database/H2GroupCommit) answers a write only once it is on disk, and the BACKUP
  * needs nothing from it. Restored by stopping the service and unzipping into ./data.
  */
 @Service
