@@ -71,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		awaitReady(Duration.ofSeconds(120));
+		awaitReady(Duration.ofSeconds(240));
 		return this;
 	}
 
