@@ -93,7 +93,7 @@ if [ -z "$JAR" ]; then
 	fi
 fi
 [ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 2; }
-for tool in curl psql createdb dropdb pg_isready java; do
+for tool in curl psql createdb dropdb pg_isready java javac; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed and not installed" >&2; exit 2; }
 done
 pg_isready -h "$PGHOST" -p "$PGPORT" -q || { echo "PostgreSQL is not ready on $PGHOST:$PGPORT" >&2; exit 2; }
@@ -140,6 +140,14 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# --- the load program, scripts/replicas/*.java (Java 17's source launcher runs single files only):
+# compiled into the work dir, JDK only, before anything starts, so a broken source fails the run at
+# once and an edit during the run cannot change what runs
+if ! javac -d "$WORK/classes" scripts/replicas/*.java; then
+	echo "the load program (scripts/replicas/*.java) does not compile" >&2
+	exit 2
+fi
 
 # --- a fresh database
 dropdb --if-exists --force "$DB"
@@ -196,7 +204,7 @@ log "flyway after the simultaneous start: $FW_ROWS migrations applied ($FW_DISTI
 # for, so that an INT or TERM runs the cleanup at once (bash defers traps until a foreground child
 # ends).
 set +e
-java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC scripts/ReplicaChaos.java \
+java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$WORK/classes" replicas.ReplicaChaos \
 	--replica "A=http://127.0.0.1:$PORT_A" --replica "B=http://127.0.0.1:$PORT_B" \
 	--work "$WORK" --clients "$CLIENTS" --nodes "$NODES" --pods "$PODS" --max-seconds "$MAX_SECONDS" \
 	--strict "$STRICT" --victim B --cluster "$CLUSTER_NAME" --restart-command "'$SELF' __start-replica B $PORT_B" \
