@@ -93,7 +93,7 @@ if [ -z "$JAR" ]; then
 	fi
 fi
 [ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 2; }
-for tool in curl psql createdb dropdb pg_isready java; do
+for tool in curl psql createdb dropdb pg_isready java javac; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed and not installed" >&2; exit 2; }
 done
 pg_isready -h "$PGHOST" -p "$PGPORT" -q || { echo "PostgreSQL is not ready on $PGHOST:$PGPORT" >&2; exit 2; }
@@ -194,16 +194,26 @@ log "flyway after the simultaneous start: $FW_ROWS migrations applied ($FW_DISTI
 
 # --- the load, the kill -9 and restart of B, and the API checks. In the background and waited
 # for, so that an INT or TERM runs the cleanup at once (bash defers traps until a foreground child
-# ends).
+# ends). The program, scripts/replicas/*.java, is compiled first (JDK only, into the work dir): on
+# Java 17 the source launcher runs single files only. Compiled here, where the launcher used to
+# compile it, so that the replicas get the same pause and a compile error fails the same way.
 set +e
-java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC scripts/ReplicaChaos.java \
-	--replica "A=http://127.0.0.1:$PORT_A" --replica "B=http://127.0.0.1:$PORT_B" \
-	--work "$WORK" --clients "$CLIENTS" --nodes "$NODES" --pods "$PODS" --max-seconds "$MAX_SECONDS" \
-	--strict "$STRICT" --victim B --cluster "$CLUSTER_NAME" --restart-command "'$SELF' __start-replica B $PORT_B" \
-	</dev/null &
+javac -d "$WORK/classes" scripts/replicas/*.java </dev/null &
 LOAD_PID=$!
 wait "$LOAD_PID"
 LOAD_RC=$?
+if [ "$LOAD_RC" = 0 ]; then
+	java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$WORK/classes" replicas.ReplicaChaos \
+		--replica "A=http://127.0.0.1:$PORT_A" --replica "B=http://127.0.0.1:$PORT_B" \
+		--work "$WORK" --clients "$CLIENTS" --nodes "$NODES" --pods "$PODS" --max-seconds "$MAX_SECONDS" \
+		--strict "$STRICT" --victim B --cluster "$CLUSTER_NAME" --restart-command "'$SELF' __start-replica B $PORT_B" \
+		</dev/null &
+	LOAD_PID=$!
+	wait "$LOAD_PID"
+	LOAD_RC=$?
+else
+	echo "the load program (scripts/replicas/*.java) does not compile" >&2
+fi
 LOAD_PID=""
 set -e
 log "load program exited with $LOAD_RC"
