@@ -59,7 +59,7 @@ final class DeviceScripts {
 				.comment("POD_NETNS names the pod's network namespace, the one its pause container holds")
 				.comment("(e.g. after `ip netns attach " + pod.name() + " <pid of the pause container>`).")
 				.line("set -eu")
-				.line("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the pod's network namespace}\"")
+				.line("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the network namespace of the pod}\"")
 				.blank()
 				.lines(DeviceCommands.pod(topology, pod, Shell.DEVICE, Shell.namespace(POD_NETNS)))
 				.text();

@@ -111,7 +111,7 @@ class ScriptsTests {
 
 		List<String> lines = commands(DeviceScripts.pod(t, db));
 
-		assertThat(lines).contains("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the pod's network namespace}\"");
+		assertThat(lines).contains("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the network namespace of the pod}\"");
 		assertThat(lines).containsSubsequence(
 				"ip link add veth4e5f6a7b type veth peer name eth0 netns \"$POD_NETNS\"",
 				"ip link set veth4e5f6a7b master cbr0",
