@@ -36,6 +36,11 @@ final class Shells {
 	}
 
 	static Run run(Path shell, String script, Path bin) {
+		return run(shell, script, bin, Map.of());
+	}
+
+	/** As {@link #run(Path, String, Path)}, with these variables in the shell's environment besides PATH. */
+	static Run run(Path shell, String script, Path bin, Map<String, String> variables) {
 		List<String> command = new ArrayList<>();
 		if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(SETPRIV)) {
 			command.addAll(List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
@@ -44,6 +49,7 @@ final class Shells {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(bin.toFile());
 		Map<String, String> environment = builder.environment();
 		environment.clear();
+		environment.putAll(variables);
 		environment.put("PATH", bin.toString());
 		try {
 			Process process = builder.start();
@@ -79,7 +85,7 @@ final class Shells {
 		}
 	}
 
-	/** A command in {@code bin}: a shell script with that body. */
+	/** A command in {@code bin}: a shell script with that body, which anyone may run. */
 	static void command(Path bin, String name, String body) {
 		try {
 			Path file = Files.writeString(bin.resolve(name), "#!/bin/sh\n" + body + "\n");
