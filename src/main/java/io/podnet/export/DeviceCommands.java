@@ -1,5 +1,8 @@
 package io.podnet.export;
 
+import static io.podnet.export.ShellWords.comment;
+import static io.podnet.export.ShellWords.quote;
+
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.pod.PodEndpoint;
 import io.podnet.ipam.IpFamily;
@@ -7,9 +10,6 @@ import io.podnet.ipam.Addresses;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteKind;
-import static io.podnet.export.ShellWords.comment;
-import static io.podnet.export.ShellWords.quote;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package io.podnet.export;
 
+import static io.podnet.export.ShellWords.comment;
+import static io.podnet.export.ShellWords.quote;
+
 import io.podnet.export.DeviceCommands.Uplink;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.pod.PodEndpoint;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.ipam.IpFamily;
-import static io.podnet.export.ShellWords.comment;
-import static io.podnet.export.ShellWords.quote;
-
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -81,8 +81,8 @@ final class NamespaceReplay {
 		header(script, topology);
 		script.line("set -eu")
 				.blank()
-				// unquoted: a quoted word inside "${VAR-word}" is read differently by different shells, and an
-				// assignment is neither split nor globbed
+				// unquoted: inside "${VAR-word}" single quotes do not quote (dash and bash would run a $(...) of
+				// the word), and an assignment is neither split nor globbed
 				.line(PREFIX + "=${" + PREFIX_VARIABLE + "-" + quote("podnet-" + topology.cluster() + "-") + "}")
 				.line("case \"$P\" in")
 				.line("*[!A-Za-z0-9._-]*) echo \"" + PREFIX_VARIABLE + " may hold only letters, digits, '.', '_' and"
