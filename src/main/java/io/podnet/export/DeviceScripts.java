@@ -20,7 +20,7 @@ final class DeviceScripts {
 			"ip link show \"$UPLINK\" >/dev/null 2>&1 || ip link add \"$UPLINK\" type dummy",
 			"ip link set \"$UPLINK\" up"));
 
-	private static final String POD_NETNS = "$POD_NETNS";
+	private static final String POD_NETNS = "POD_NETNS";
 
 	private DeviceScripts() {
 	}
@@ -57,9 +57,9 @@ final class DeviceScripts {
 						+ node.bridgeAddress() + " on cbr0).")
 				.comment("Run as root on " + node.name() + " when the pod starts, as the CNI bridge plugin would.")
 				.comment("POD_NETNS names the pod's network namespace, the one its pause container holds")
-				.comment("(e.g. after `ip netns attach " + pod.name() + " <pid of the pause container>`).")
+				.comment("(e.g. after `ip netns attach " + ShellWords.quote(pod.name()) + " <pid of the pause container>`).")
 				.line("set -eu")
-				.line("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the pod's network namespace}\"")
+				.line("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the network namespace of the pod}\"")
 				.blank()
 				.lines(DeviceCommands.pod(topology, pod, Shell.DEVICE, Shell.namespace(POD_NETNS)))
 				.text();

@@ -1,5 +1,8 @@
 package io.podnet.export;
 
+import static io.podnet.export.ShellWords.comment;
+import static io.podnet.export.ShellWords.quote;
+
 import io.podnet.export.DeviceCommands.Uplink;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.pod.PodEndpoint;
@@ -21,10 +24,15 @@ import java.util.function.Consumer;
  * them apart, as Kubernetes names never hold one. Interface names are the devices' own (eth0,
  * cbr0, veth + 8 hex digits) or short ones of the replay's (br0, nodeN, ext0), all inside Linux's
  * 15 characters.
+ *
+ * <p>Names reach the script only through {@link ShellWords}: in commands as quoted words (by way of
+ * {@link Shell}), in the header's table and the section headings as comments.
  */
 final class NamespaceReplay {
 
 	static final String PREFIX_VARIABLE = "PODNET_NS_PREFIX";
+	/** The script's variable holding the prefix, which every namespace name starts with. */
+	private static final String PREFIX = "P";
 	static final String GATEWAY = "gateway";
 	static final String NODE_NETWORK = "nodenet";
 	/** The node network's bridge, in {@link #NODE_NETWORK}. */
@@ -73,20 +81,44 @@ final class NamespaceReplay {
 		header(script, topology);
 		script.line("set -eu")
 				.blank()
-				.line("P=\"${" + PREFIX_VARIABLE + "-podnet-" + topology.cluster() + "-}\"")
+				// unquoted: inside "${VAR-word}" single quotes do not quote (dash and bash would run a $(...) of
+				// the word), and an assignment is neither split nor globbed
+				.line(PREFIX + "=${" + PREFIX_VARIABLE + "-" + quote("podnet-" + topology.cluster() + "-") + "}")
 				.line("case \"$P\" in")
 				.line("*[!A-Za-z0-9._-]*) echo \"" + PREFIX_VARIABLE + " may hold only letters, digits, '.', '_' and"
 						+ " '-': '$P'\" >&2; exit 2 ;;")
 				.line("esac")
 				.line("if [ \"${#P}\" -gt " + MAX_PREFIX_LENGTH + " ]; then echo \"" + PREFIX_VARIABLE + " is longer "
 						+ "than " + MAX_PREFIX_LENGTH + " characters\" >&2; exit 2; fi");
-		namespaces(script, topology);
 		script.blank()
+				.comment("Runs the command it is given once for each namespace of the replay, with the namespace last.")
+				.line("each_namespace() {");
+		namespaces(script, topology);
+		script.line("\t\t\"$@\" \"$P$ns\"")
+				.line("\tdone")
+				.line("}")
+				.blank()
+				.comment("A namespace of the replay, loopback up; ICMP errors never rate-limited, so traceroute sees")
+				.comment("every router.");
+		if (topology.family() == IpFamily.IPv6) {
+			script.comment("No duplicate address detection, for link-local addresses too: until a router's link-local")
+					.comment("address is confirmed, Linux sends no neighbour solicitation for the packets it forwards.");
+		}
+		script.line("add_namespace() {")
+				.line("\tip netns add \"$1\"")
+				.line("\tip -n \"$1\" link set lo up")
+				.line("\tip netns exec \"$1\" sysctl -qw net.ipv4.icmp_ratemask=0" + (topology.family() == IpFamily.IPv6
+						? " net.ipv6.icmp.ratemask= net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0"
+						: ""))
+				.line("}")
+				.blank()
+				.line("remove_namespace() {")
+				.line("\tip netns delete \"$1\" 2>/dev/null || true")
+				.line("}")
+				.blank()
 				.comment("Removes every namespace of the replay that exists, and with them their interfaces.")
 				.line("down() {")
-				.line("\tfor ns in $NAMESPACES; do")
-				.line("\t\tip netns delete \"$P$ns\" 2>/dev/null || true")
-				.line("\tdone")
+				.line("\teach_namespace remove_namespace")
 				.line("}")
 				.blank()
 				.line("up() {");
@@ -128,7 +160,8 @@ final class NamespaceReplay {
 				.comment("  " + PREFIX_VARIABLE + "=demo- sh cluster.sh up     build it, first removing what a run with "
 						+ "that prefix left")
 				.comment("  " + PREFIX_VARIABLE + "=demo- sh cluster.sh down   remove it; safe to repeat")
-				.comment("  then e.g. ip netns exec demo-" + examplePodNamespace(topology, firstPod) + " ping -c1 ADDRESS")
+				.comment("  then e.g. ip netns exec " + quote("demo-" + examplePodNamespace(topology, firstPod))
+						+ " ping -c1 ADDRESS")
 				.comment("")
 				.comment("Namespaces, after the prefix:");
 		row(script, width, GATEWAY, "gateway, eth0 " + topology.onNodeNetwork(topology.gateway()));
@@ -153,30 +186,25 @@ final class NamespaceReplay {
 				: topology.nodes().get(0).name()) : podNamespace(firstPod.namespace(), firstPod.name());
 	}
 
-	/** The line that names every namespace of the replay, written a name at a time. */
+	/**
+	 * The loop over every namespace of the replay, written a name at a time: one quoted word each,
+	 * so that a name is one namespace whatever it holds (a list in a variable would be split at
+	 * blanks and globbed).
+	 */
 	private static void namespaces(Script script, Topology topology) {
-		script.append("NAMESPACES=\"" + GATEWAY + " " + NODE_NETWORK);
-		topology.nodes().forEach(node -> script.append(" " + nodeNamespace(node.name())));
-		topology.pods().forEach(pod -> script.append(" " + podNamespace(pod.namespace(), pod.name())));
-		script.line("\"");
+		script.append("\tfor ns in " + GATEWAY + " " + NODE_NETWORK);
+		topology.nodes().forEach(node -> script.append(" " + quote(nodeNamespace(node.name()))));
+		topology.pods().forEach(pod -> script.append(" " + quote(podNamespace(pod.namespace(), pod.name()))));
+		script.line("; do");
 	}
 
 	/** The body of up(), line by line: namespaces, the node network's segment, then each device's own commands. */
 	private static void build(Topology topology, Consumer<String> lines) {
-		lines.accept("# the namespaces, loopback up; ICMP errors never rate-limited, so traceroute sees every router");
-		if (topology.family() == IpFamily.IPv6) {
-			lines.accept("# no duplicate address detection, for link-local addresses too: until a router's link-local");
-			lines.accept("# address is confirmed, Linux sends no neighbour solicitation for the packets it forwards");
-		}
-		lines.accept("for ns in $NAMESPACES; do");
-		lines.accept("\tip netns add \"$P$ns\"");
-		lines.accept("\tip -n \"$P$ns\" link set lo up");
-		lines.accept("\tip netns exec \"$P$ns\" sysctl -qw net.ipv4.icmp_ratemask=0" + (topology.family() == IpFamily.IPv6
-				? " net.ipv6.icmp.ratemask= net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0" : ""));
-		lines.accept("done");
+		lines.accept("# the namespaces");
+		lines.accept("each_namespace add_namespace");
 		lines.accept("");
 		Shell segment = ns(NODE_NETWORK);
-		lines.accept("# the node network " + topology.nodeNetwork() + ": one L2 segment, a bridge with a port per eth0");
+		lines.accept(comment("the node network " + topology.nodeNetwork() + ": one L2 segment, a bridge with a port per eth0"));
 		lines.accept(segment.ip("link add " + SEGMENT_BRIDGE + " type bridge"));
 		lines.accept(segment.ip("link set " + SEGMENT_BRIDGE + " up"));
 		plugIntoNodeNetwork(GATEWAY, ns(GATEWAY)).forEach(lines);
@@ -188,12 +216,12 @@ final class NamespaceReplay {
 		DeviceCommands.gateway(topology, ns(GATEWAY), UPLINK).forEach(lines);
 		for (NodeSpec node : topology.nodes()) {
 			lines.accept("");
-			lines.accept("# node " + node.name());
+			lines.accept(comment("node " + node.name()));
 			DeviceCommands.node(topology, node, ns(nodeNamespace(node.name()))).forEach(lines);
 		}
 		for (PodEndpoint pod : topology.pods()) {
 			lines.accept("");
-			lines.accept("# pod " + pod.qualifiedName());
+			lines.accept(comment("pod " + pod.qualifiedName()));
 			DeviceCommands.pod(topology, pod, ns(nodeNamespace(pod.nodeName())),
 					ns(podNamespace(pod.namespace(), pod.name()))).forEach(lines);
 		}
@@ -210,6 +238,6 @@ final class NamespaceReplay {
 
 	/** A namespace of this replay, as the script names it: the prefix, then the role. */
 	private static Shell ns(String name) {
-		return Shell.namespace("${P}" + name);
+		return Shell.namespace(PREFIX, name);
 	}
 }

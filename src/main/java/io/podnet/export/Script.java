@@ -41,9 +41,12 @@ final class Script {
 		return this;
 	}
 
-	/** A comment line; an empty comment is a bare "#", which keeps a comment block together. */
+	/**
+	 * A comment line, one line whatever the text holds ({@link ShellWords#comment}); an empty comment
+	 * is a bare "#", which keeps a comment block together.
+	 */
 	Script comment(String comment) {
-		return line(comment.isEmpty() ? "#" : "# " + comment);
+		return line(ShellWords.comment(comment));
 	}
 
 	Script blank() {

@@ -111,7 +111,7 @@ class ScriptsTests {
 
 		List<String> lines = commands(DeviceScripts.pod(t, db));
 
-		assertThat(lines).contains("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the pod's network namespace}\"");
+		assertThat(lines).contains("POD_NETNS=\"${POD_NETNS:?set POD_NETNS to the name of the network namespace of the pod}\"");
 		assertThat(lines).containsSubsequence(
 				"ip link add veth4e5f6a7b type veth peer name eth0 netns \"$POD_NETNS\"",
 				"ip link set veth4e5f6a7b master cbr0",
@@ -129,18 +129,23 @@ class ScriptsTests {
 	@MethodSource("families")
 	void replayActsOnlyInsideItsOwnNamespaces(Case c) {
 		String script = NamespaceReplay.script(c.topology());
-		String up = script.substring(script.indexOf("\nup() {"), script.indexOf("\n}\n", script.indexOf("\nup() {")));
+		String up = function(script, "up");
 
 		for (String line : commands(up)) {
 			assertThat(line).as("every command names a namespace of the replay")
-					.matches("(ip -n \"\\$\\{?P[^\"]*\" .*|ip netns (add|exec) \"\\$\\{?P[^\"]*\"( .*)?|for ns in \\$NAMESPACES; do"
-							+ "|done|up\\(\\) \\{)");
+					.matches("((ip -n|ip netns exec) \"\\$\\{P\\}[^\"]*\" .*|each_namespace add_namespace|up\\(\\) \\{)");
+		}
+		for (String line : commands(function(script, "add_namespace"))) {
+			assertThat(line).as("each namespace is made by its name, which each_namespace gives")
+					.matches("(ip -n \"\\$1\" .*|ip netns (add|exec) \"\\$1\"( .*)?|add_namespace\\(\\) \\{)");
 		}
 		Matcher netns = Pattern.compile(" netns \"([^\"]*)\"").matcher(up);
 		while (netns.find()) {
 			assertThat(netns.group(1)).as("veths join only the replay's namespaces").startsWith("${P}");
 		}
-		assertThat(script).contains("NAMESPACES=\"gateway nodenet node.node-1 node.node-2 pod.default.web pod.default.db\"");
+		assertThat(function(script, "each_namespace")).contains(
+				"\tfor ns in gateway nodenet node.node-1 node.node-2 pod.default.web pod.default.db; do\n",
+				"\t\t\"$@\" \"$P$ns\"\n");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -165,8 +170,9 @@ class ScriptsTests {
 	void replayTearsDownWhatItBuiltAndOnlyThat(Case c) {
 		String script = NamespaceReplay.script(c.topology());
 
-		assertThat(script).contains("P=\"${PODNET_NS_PREFIX-podnet-" + c.topology().cluster() + "-}\"",
-				"\t\tip netns delete \"$P$ns\" 2>/dev/null || true",
+		assertThat(script).contains("P=${PODNET_NS_PREFIX-podnet-" + c.topology().cluster() + "-}\n",
+				"down() {\n\teach_namespace remove_namespace\n}\n",
+				"remove_namespace() {\n\tip netns delete \"$1\" 2>/dev/null || true\n}\n",
 				"down) down ;;");
 		assertThat(script).doesNotContain("ip -all", "netns 1", "netns 0");
 	}
@@ -189,6 +195,13 @@ class ScriptsTests {
 
 	private static int prefix(String cidr) {
 		return Topology.prefixLength(cidr);
+	}
+
+	/** The definition of a shell function of the script, its closing brace left out. */
+	private static String function(String script, String name) {
+		int start = script.indexOf("\n" + name + "() {\n");
+		assertThat(start).as(name + "()").isNotNegative();
+		return script.substring(start + 1, script.indexOf("\n}\n", start) + 1);
 	}
 
 	/** The script's commands: no comments, no blank lines, trailing comments kept, indentation dropped. */
