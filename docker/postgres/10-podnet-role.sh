@@ -7,10 +7,10 @@
 #
 # PODNET_DB_NAME           the role, its database and its schema (default podnet)
 # PODNET_DB_PASSWORD_FILE  the role's password (default /run/secrets/podnet_db_password)
-# POSTGRES_USER            the superuser to connect as (the image sets it; default postgres)
+# POSTGRES_USER            the superuser to connect as (the image sets it; else PGUSER, else postgres)
 #
-# Needs psql 15 or newer (\getenv). Outside Docker, with the usual PGHOST, PGPORT, PGPASSWORD:
-#   PODNET_DB_PASSWORD_FILE=./podnet_db_password sh docker/postgres/10-podnet-role.sh
+# Needs psql 15 or newer (\getenv). Outside Docker, with the usual PGHOST, PGPORT, PGUSER, PGPASSWORD:
+#   PGHOST=db.example PODNET_DB_PASSWORD_FILE=./podnet_db_password sh docker/postgres/10-podnet-role.sh
 set -e
 password_file=${PODNET_DB_PASSWORD_FILE:-/run/secrets/podnet_db_password}
 # $(…) drops trailing newlines, as the postgres image and podnet's own entrypoint do with their files
@@ -21,7 +21,7 @@ if [ -z "$PODNET_DB_PASSWORD" ]; then
 fi
 # in psql's environment rather than on its command line, where ps would show it
 export PODNET_DB_PASSWORD
-psql -v ON_ERROR_STOP=1 --no-psqlrc --username "${POSTGRES_USER:-postgres}" --dbname postgres \
+psql -v ON_ERROR_STOP=1 --no-psqlrc --username "${POSTGRES_USER:-${PGUSER:-postgres}}" --dbname postgres \
 	-v name="${PODNET_DB_NAME:-podnet}" <<'SQL'
 \getenv password PODNET_DB_PASSWORD
 CREATE ROLE :"name" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :'password';
