@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The packaged service (target/podnet-*.jar) as a separate process, started with {@code java -jar}
@@ -29,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
 	private final List<String> arguments;
 	private final Map<String, String> environment;
 	private final int port;
+	private SSLContext tls;
 	private Process process;
 
 	/**
@@ -51,6 +53,15 @@ public final class ServiceProcess implements AutoCloseable {
 					+ "./mvnw verify, which packages it first");
 		}
 		return Path.of(jar);
+	}
+
+	/**
+	 * For a service that serves HTTPS (its arguments or environment name an SSL bundle): readiness is
+	 * then asked over TLS, trusting what this context trusts. Call before {@link #start()}.
+	 */
+	public ServiceProcess overTls(SSLContext trust) {
+		this.tls = trust;
+		return this;
 	}
 
 	/** Starts the service and waits until it answers ready; fails with its log's tail if it cannot. */
@@ -145,8 +156,13 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	private void awaitReady(Duration timeout) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+		HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+		if (tls != null) {
+			client.sslContext(tls);
+		}
+		HttpClient http = client.build();
+		String scheme = tls == null ? "http" : "https";
+		HttpRequest ready = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(5)).build();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
