@@ -73,6 +73,8 @@ public class Bench {
 	static final String API = "/api/v1/clusters/";
 
 	static HttpClient http;
+	/** The service's admin secret: run.sh starts it with PODNET_ADMIN_TOKEN and passes it on. */
+	static final String TOKEN = System.getenv().getOrDefault("PODNET_ADMIN_TOKEN", "");
 
 	public static void main(String[] args) throws Exception {
 		for (int i = 0; i < args.length; i++) {
@@ -125,7 +127,8 @@ public class Bench {
 	}
 
 	static Resp call(String method, String path, String json) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+				.header("Authorization", "Bearer " + TOKEN);
 		if (json != null) {
 			b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
 		} else {

@@ -145,6 +145,10 @@ else
 	DATABASE="H2 (embedded, the default file database ./data/podnet, in a temp dir)"
 fi
 
+# the service's admin token (every API request needs one), random per run, shared with Bench.java
+PODNET_ADMIN_TOKEN="podnet_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+export PODNET_ADMIN_TOKEN
+
 GC="$(java "-Xmx$HEAP" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(G1|Parallel|Serial|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2}' | head -1)"
 echo "starting podnet on 127.0.0.1:$PORT with -Xmx$HEAP ($DATABASE); log in $LOG"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options, e.g. a JFR recording

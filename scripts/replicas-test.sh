@@ -101,6 +101,9 @@ pg_isready -h "$PGHOST" -p "$PGPORT" -q || { echo "PostgreSQL is not ready on $P
 WORK="$(mktemp -d /tmp/podnet-replicas.XXXXXX)"
 # a private copy: a rebuild of target/ during the run cannot change what the restart starts
 cp "$JAR" "$WORK/podnet.jar"
+# the replicas' admin token (podnet refuses every API request without one), random per run
+PODNET_ADMIN_TOKEN="podnet_replicas_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+export PODNET_ADMIN_TOKEN
 export REPLICAS_WORK="$WORK" REPLICAS_JAR="$WORK/podnet.jar" REPLICAS_HEAP="$HEAP"
 export POSTGRES_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}"
 unset SPRING_PROFILES_ACTIVE SPRING_DATASOURCE_URL 2>/dev/null || true

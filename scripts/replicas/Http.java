@@ -32,6 +32,8 @@ final class Http {
 
 	static final String API = "/api/v1/clusters/";
 	static final int MAX_ATTEMPTS = 8;
+	/** The replicas' admin secret: replicas-test.sh starts them with it and exports it to this program. */
+	static final String ADMIN_TOKEN = System.getenv().getOrDefault("PODNET_ADMIN_TOKEN", "");
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
 	private Http() {
@@ -53,7 +55,8 @@ final class Http {
 				sleep(Math.min(40L * attempt, 300L));
 			}
 			HttpRequest.Builder b = HttpRequest.newBuilder(r.base.resolve(path)).timeout(REQUEST_TIMEOUT)
-					.header("Accept", "application/json, application/problem+json");
+					.header("Accept", "application/json, application/problem+json")
+					.header("Authorization", "Bearer " + ADMIN_TOKEN);
 			if (json != null) {
 				b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
 			} else {
@@ -107,7 +110,7 @@ final class Http {
 	static Answer callOne(Replica r, String path) {
 		try {
 			HttpResponse<String> resp = r.http.send(HttpRequest.newBuilder(r.base.resolve(path))
-					.timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+					.header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
 			if (resp.statusCode() >= 500) {
 				status5xx.increment();
 				serverErrors.add("check GET " + path + " via " + r.name + " -> " + resp.statusCode() + " " + resp.body());

@@ -37,7 +37,9 @@ class ArchitectureTests {
 
 	@Test
 	void httpTypesStayInTheWebEdgeTheApiConventionsAndTheControllers() {
-		check(noClasses().that().resideOutsideOfPackages("io.podnet.web..", "io.podnet.api..")
+		// access (who may send a request) and audit (what was sent) read the request itself, by nature
+		check(noClasses().that().resideOutsideOfPackages("io.podnet.web..", "io.podnet.api..", "io.podnet.access..",
+				"io.podnet.audit..")
 				.and().haveSimpleNameNotEndingWith("Controller")
 				.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
 				.because("services answer in domain values; controllers turn them into HTTP"));

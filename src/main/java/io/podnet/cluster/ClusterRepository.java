@@ -21,4 +21,8 @@ public interface ClusterRepository extends JpaRepository<Cluster, Long> {
 	@Query("select c from Cluster c where c.name > :after order by c.name")
 	List<Cluster> findPage(String after, Limit limit);
 
+	/** A page of those of the named clusters that exist, by name (a token's scope). */
+	@Query("select c from Cluster c where c.name > :after and c.name in :names order by c.name")
+	List<Cluster> findPageAmong(String after, List<String> names, Limit limit);
+
 }

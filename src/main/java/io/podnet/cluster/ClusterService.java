@@ -1,6 +1,7 @@
 package io.podnet.cluster;
 
 import io.podnet.problem.Conflict;
+import io.podnet.access.Caller;
 import io.podnet.api.ItemList;
 import io.podnet.api.Limits;
 import io.podnet.api.Paging;
@@ -45,10 +46,14 @@ public class ClusterService {
 		return ClusterView.of(cluster, 0);
 	}
 
+	/** The clusters the caller may see: all of them, or those of its token's scope. */
 	@Transactional(readOnly = true)
 	ItemList<ClusterView> list(Paging paging) {
 		Map<Long, Long> nodes = nodeCounts.perCluster();
-		return paging.page(clusters.findPage(paging.after(0), paging.fetch()), c -> List.of(c.getName()),
+		List<String> scope = Caller.currentScope();
+		List<Cluster> page = scope.isEmpty() ? clusters.findPage(paging.after(0), paging.fetch())
+				: clusters.findPageAmong(paging.after(0), scope, paging.fetch());
+		return paging.page(page, c -> List.of(c.getName()),
 				c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L)));
 	}
 

@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public abstract class Problem extends RuntimeException {
 
+	/** Problem types are URNs: urn:podnet:problem:not-found, ...:forbidden. */
+	public static final String TYPE_PREFIX = "urn:podnet:problem:";
+
 	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	protected Problem(String detail) {

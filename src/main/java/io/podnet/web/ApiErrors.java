@@ -47,7 +47,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
-	static final String TYPE_PREFIX = "urn:podnet:problem:";
+	static final String TYPE_PREFIX = Problem.TYPE_PREFIX;
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 

@@ -1,6 +1,7 @@
 package io.podnet.web;
 
 import io.podnet.problem.Echo;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -18,11 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's default error body.
  */
 @RestController
+@Hidden
 class ErrorPage implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = { "application/problem+json", MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// asked for directly, not forwarded by the container: there is no such resource
+			code = 404;
+		}
 		HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
 				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()

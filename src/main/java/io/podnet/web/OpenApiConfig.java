@@ -14,6 +14,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
 	private static final String PROBLEM = "Problem";
+	private static final String BEARER = "bearer";
 
 	@Bean
 	OpenAPI podnetOpenApi() {
@@ -44,7 +47,13 @@ class OpenApiConfig {
 						.license(new License().name("Apache-2.0")))
 				// fixed, so the served spec does not depend on the port the tests run on
 				.servers(List.of(new Server().url("http://localhost:8080").description("local podnet")))
-				.components(new Components().addSchemas(PROBLEM, problemSchema()));
+				// every operation needs a bearer token (Swagger UI: "Authorize"); access/AccessRules says which role
+				.addSecurityItem(new SecurityRequirement().addList(BEARER))
+				.components(new Components().addSchemas(PROBLEM, problemSchema())
+						.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+								.description("A podnet token: PODNET_ADMIN_TOKEN, the data directory's admin-token file, "
+										+ "or a secret from POST /api/v1/tokens. viewer: every GET; editor: writes on the "
+										+ "clusters of its scope; admin: also tokens, the audit log and backups")));
 	}
 
 	private static Schema<?> problemSchema() {
@@ -69,6 +78,8 @@ class OpenApiConfig {
 			for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
 				Operation operation = entry.getValue();
 				boolean writes = entry.getKey() != PathItem.HttpMethod.GET;
+				add(operation, "401", "No token, or one that is malformed, unknown or revoked (WWW-Authenticate: Bearer)");
+				add(operation, "403", "The token's role is too weak for this request; the detail names the role needed");
 				if (entry.getKey() == PathItem.HttpMethod.POST) {
 					add(operation, "400", "Malformed JSON, an unknown field or a value of the wrong type");
 					add(operation, "422", "A value is invalid; the detail says which and what would be valid");

@@ -4,6 +4,7 @@ import static io.podnet.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podnet.support.Api.Reply;
+import io.podnet.support.Api;
 import io.podnet.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,12 +28,12 @@ class ConditionalRequestsIT extends IntegrationTest {
 
 	private HttpResponse<String> deleteIfMatch(String path, String ifMatch) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE()
-				.header("If-Match", ifMatch).build(), HttpResponse.BodyHandlers.ofString());
+				.header("If-Match", ifMatch).header("Authorization", "Bearer " + Api.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+				.header("Authorization", "Bearer " + Api.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String etag(HttpResponse<String> response) {

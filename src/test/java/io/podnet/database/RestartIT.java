@@ -59,7 +59,8 @@ class RestartIT {
 	static void runApplication(String url, Consumer<Api> calls) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PodnetApplication.class)
 				.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
-						"--spring.datasource.password=", "--spring.main.banner-mode=off")) {
+						"--spring.datasource.password=", "--spring.main.banner-mode=off",
+						"--podnet.admin-token=" + Api.ADMIN_TOKEN)) {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			calls.accept(new Api(port));
 		}

@@ -13,18 +13,36 @@ import tools.jackson.databind.json.JsonMapper;
 /** A client of the running service over real HTTP, as a script or another service would call it. */
 public final class Api {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * The admin secret every test service starts with, as PODNET_ADMIN_TOKEN (IntegrationTest,
+	 * ServiceProcess). A client sends it unless told otherwise ({@link #withToken}).
+	 */
+	public static final String ADMIN_TOKEN = "podnet_test-admin-token-of-the-integration-tests";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final HttpClient http = HTTP;
 	private final String base;
+	private final String token;
 
 	public Api(int port) {
 		this("http://localhost:" + port);
 	}
 
-	/** A client of the service at that base URL, e.g. http://127.0.0.1:8080. */
+	/** A client of the service at that base URL, e.g. http://127.0.0.1:8080, with the admin token. */
 	public Api(String base) {
+		this(base, ADMIN_TOKEN);
+	}
+
+	private Api(String base, String token) {
 		this.base = base;
+		this.token = token;
+	}
+
+	/** The same service called with another bearer token; null: with none. */
+	public Api withToken(String secret) {
+		return new Api(base, secret);
 	}
 
 	public Reply get(String path) {
@@ -54,13 +72,30 @@ public final class Api {
 		return URI.create(base + path);
 	}
 
+	/** Any method and body, with If-Match, for conditional writes. */
+	public Reply send(String method, String path, String contentType, String body, String ifMatch) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return send(request);
+	}
+
 	private Reply send(HttpRequest.Builder request) {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Retry-After").orElse(null), response.body());
+					response.headers().firstValue("Retry-After").orElse(null),
+					response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		} catch (InterruptedException e) {
@@ -69,8 +104,9 @@ public final class Api {
 		}
 	}
 
-	/** One HTTP answer: status, content type, Location, Retry-After and the body, parsed when it is JSON. */
-	public record Reply(int status, String contentType, String location, String retryAfter, String body) {
+	/** One HTTP answer: status, some headers and the body, parsed when it is JSON. */
+	public record Reply(int status, String contentType, String location, String retryAfter, String wwwAuthenticate,
+			String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(body);

@@ -1,5 +1,6 @@
 package io.podnet.support;
 
+import io.podnet.access.TokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,18 +16,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * one configuration, so the Spring context is started once per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.flyway.clean-disabled=false")
+		properties = { "spring.flyway.clean-disabled=false", "podnet.admin-token=" + Api.ADMIN_TOKEN })
 @Import(FreshSchema.class)
 public abstract class IntegrationTest {
 
 	/** Child tables first. */
-	private static final String[] TABLES = { "pod", "gateway_route", "node_pods", "node", "cluster" };
+	private static final String[] TABLES = { "pod", "gateway_route", "node_pods", "node", "cluster", "audit_event" };
 
 	@LocalServerPort
 	protected int port;
 
 	@Autowired
 	protected JdbcTemplate jdbc;
+
+	@Autowired
+	private TokenService tokens;
 
 	protected Api api;
 
@@ -40,6 +44,9 @@ public abstract class IntegrationTest {
 		for (String table : TABLES) {
 			jdbc.update("DELETE FROM " + table);
 		}
+		// the admin token alone, as a service started with PODNET_ADMIN_TOKEN has it (a test may have revoked it)
+		jdbc.update("DELETE FROM api_token");
+		tokens.ensureAdmin("admin", Api.ADMIN_TOKEN);
 		api = new Api(port);
 	}
 }

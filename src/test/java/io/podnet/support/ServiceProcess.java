@@ -73,6 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		// the tests' admin secret, unless the test gives its own (an empty one: none, as on a fresh machine)
+		builder.environment().put("PODNET_ADMIN_TOKEN", Api.ADMIN_TOKEN);
 		builder.environment().putAll(environment);
 		try {
 			Files.createDirectories(log.getParent());

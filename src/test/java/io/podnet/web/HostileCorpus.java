@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.podnet.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -319,11 +320,13 @@ final class HostileCorpus {
 		}
 	}
 
-	/** Request line and headers: Host, Connection: close, and the body's framing unless a case overrides them. */
+	/** Request line and headers: Host, Connection: close, the admin token, and the body's framing unless a case overrides them. */
 	private static byte[] head(Case c, int port) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Host", "localhost:" + port);
 		headers.put("Connection", "close");
+		// the admin token: every case is judged as the most powerful caller sends it (auth.jsonl changes it)
+		headers.put("Authorization", "Bearer " + Api.ADMIN_TOKEN);
 		if (c.body().present()) {
 			headers.put("Content-Type", "application/json");
 			if (c.chunked()) {

@@ -208,7 +208,8 @@ class HostileInputIT extends IntegrationTest {
 					new String[] { "TABLE" })) {
 				while (rows.next()) {
 					String name = rows.getString("TABLE_NAME");
-					if (!name.toLowerCase(Locale.ROOT).startsWith("flyway")) {
+					// the audit log records every refused write: that is its job, not a change of state
+					if (!name.toLowerCase(Locale.ROOT).startsWith("flyway") && !name.equalsIgnoreCase("audit_event")) {
 						tables.add(name);
 					}
 				}

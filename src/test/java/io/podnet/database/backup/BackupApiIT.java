@@ -3,6 +3,7 @@ package io.podnet.database.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podnet.support.Api.Reply;
+import io.podnet.support.Api;
 import io.podnet.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -24,7 +25,8 @@ class BackupApiIT extends IntegrationTest {
 	void h2AnswersAZipHoldingTheDatabaseFileAsAnAttachment() throws Exception {
 		api.post("/api/v1/clusters", "{\"name\":\"demo\",\"nodeNetwork\":\"10.100.0.0/24\",\"podNetwork\":\"10.244.0.0/16\"}");
 		HttpResponse<byte[]> backup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create("http://localhost:" + port + "/api/v1/backup")).build(), HttpResponse.BodyHandlers.ofByteArray());
+				URI.create("http://localhost:" + port + "/api/v1/backup"))
+				.header("Authorization", "Bearer " + Api.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
 
 		assertThat(backup.statusCode()).isEqualTo(200);
 		assertThat(backup.headers().firstValue("Content-Type")).hasValue("application/zip");

@@ -1,5 +1,6 @@
 package io.podnet.database.backup;
 
+import io.podnet.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podnet.support.ServiceProcess;
@@ -34,7 +35,7 @@ final class H2Deployment implements Deployment {
 	@Override
 	public Path backUp(ServiceProcess service) {
 		Path dir = directory("backup-" + ++backups);
-		Command.run(dir, "curl", "-fsS", "-OJ", "http://127.0.0.1:" + service.port() + "/api/v1/backup");
+		Command.run(dir, "curl", "-fsS", "-OJ", "-H", "Authorization: Bearer " + Api.ADMIN_TOKEN, "http://127.0.0.1:" + service.port() + "/api/v1/backup");
 		try (Stream<Path> files = Files.list(dir)) {
 			List<Path> saved = files.toList();
 			assertThat(saved).as("what curl -OJ saved").hasSize(1);

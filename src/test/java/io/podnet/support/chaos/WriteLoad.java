@@ -189,7 +189,7 @@ public final class WriteLoad implements AutoCloseable {
 		} catch (RuntimeException e) {
 			if (rootCause(e) instanceof ConnectException) {
 				// refused before anything was sent: the write cannot have happened
-				return new Reply(0, "", null, null, "");
+				return new Reply(0, "", null, null, null, "");
 			}
 			connectionLost.increment();
 			ledger.unsure(resource);

@@ -1,0 +1,78 @@
+package io.podnet.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may send which request, in one table: what the authorization check enforces and what a 403
+ * names. Everything not listed as public needs a token, so a new endpoint is protected the day it
+ * is added (AuthorizationIT walks the OpenAPI document to keep it so).
+ *
+ * <table>
+ * <tr><th>requests</th><th>need</th></tr>
+ * <tr><td>/actuator/health/**, and Swagger UI and the OpenAPI document unless podnet.security.public-docs=false</td><td>nothing</td></tr>
+ * <tr><td>/api/v1/tokens/**, /api/v1/audit/**, /api/v1/backup/**, other /actuator endpoints</td><td>admin</td></tr>
+ * <tr><td>POST /api/v1/clusters</td><td>an editor not limited to clusters</td></tr>
+ * <tr><td>other writes</td><td>editor (the cluster in scope: {@link ClusterScope})</td></tr>
+ * <tr><td>every other GET, HEAD, OPTIONS</td><td>viewer</td></tr>
+ * </table>
+ */
+@Component
+public class AccessRules {
+
+	/** What a request needs: a role, and for creating clusters a token not limited to clusters. */
+	public record Need(Role role, boolean unscoped) {
+
+		static final Need NOTHING = new Need(null, false);
+
+		boolean isPublic() {
+			return role == null;
+		}
+
+		boolean metBy(TokenPrincipal token) {
+			return token.role().includes(role) && !(unscoped && !token.clusters().isEmpty());
+		}
+	}
+
+	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+	private static final String[] ADMIN_AREAS = { "/api/v1/tokens", "/api/v1/audit", "/api/v1/backup" };
+	private static final String[] DOCS = { "/swagger-ui.html", "/swagger-ui/", "/v3/api-docs" };
+
+	private final boolean publicDocs;
+
+	AccessRules(@Value("${podnet.security.public-docs:true}") boolean publicDocs) {
+		this.publicDocs = publicDocs;
+	}
+
+	public Need need(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+			return Need.NOTHING;
+		}
+		if (publicDocs && READS.contains(request.getMethod()) && startsWithAny(path, DOCS)) {
+			return Need.NOTHING;
+		}
+		if (startsWithAny(path, ADMIN_AREAS) || path.startsWith("/actuator")) {
+			return new Need(Role.ADMIN, false);
+		}
+		if (READS.contains(request.getMethod())) {
+			return new Need(Role.VIEWER, false);
+		}
+		if (request.getMethod().equals("POST") && (path.equals("/api/v1/clusters") || path.equals("/api/v1/clusters/"))) {
+			return new Need(Role.EDITOR, true);
+		}
+		return new Need(Role.EDITOR, false);
+	}
+
+	private static boolean startsWithAny(String path, String[] prefixes) {
+		for (String prefix : prefixes) {
+			if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")
+					|| path.startsWith(prefix + ".")) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
