@@ -733,6 +733,10 @@ public class Bench {
 	/** The last step done; the report is rewritten after each, so a stopped run leaves its figures. */
 	String stage = "start";
 	boolean complete;
+	int exportStatus;
+	long exportBytes;
+	long exportLines;
+	double exportSeconds;
 
 	void done(String what) {
 		stage = what;
@@ -815,6 +819,18 @@ public class Bench {
 					: new Outcome("unexpected " + d + ": " + abbreviate(r.body), dt);
 		}, true, getNodeOf(c));
 		done("the GET and path measurements");
+
+		// the whole cluster's script (issue 16): streamed a page at a time, so it must come whole
+		// out of a service whose heap is smaller than the answer and its rows
+		long exportStart = System.nanoTime();
+		Resp script = call("GET", c + "/ip-config", null);
+		exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+		exportStatus = script.status();
+		exportBytes = script.body().getBytes(StandardCharsets.UTF_8).length;
+		exportLines = script.body().lines().count();
+		rss("after the whole-cluster export");
+		log(String.format(Locale.ROOT, "whole-cluster ip-config: %d, %,d bytes, %,d lines in %.1f s",
+				exportStatus, exportBytes, exportLines, exportSeconds));
 
 		// 2 and 3b. pod create on the loaded cluster and on a cluster of as many nodes and no pods,
 		// taken in turn (see interleaved); then pod delete on each
@@ -1548,6 +1564,13 @@ public class Bench {
 			md.append("| ").append(String.format(Locale.ROOT, "%,d–%,d", (long) podCount * i / 10,
 					(long) podCount * (i + 1) / 10)).append(" | ").append(f(s.p(0.5))).append(" | ")
 					.append(f(s.p(0.99))).append(" |\n");
+		}
+
+		if (exportStatus != 0) {
+			md.append(String.format(Locale.ROOT, "\n## Whole-cluster export\n\n`GET …/ip-config` of the loaded cluster: "
+					+ "status %d, %,d bytes, %,d lines, in %.1f s, streamed by a service with the heap "
+					+ "above (see its memory below, \"after the whole-cluster export\").\n", exportStatus, exportBytes,
+					exportLines, exportSeconds));
 		}
 
 		md.append("\n## Service memory\n\n| when | RSS | peak RSS (VmHWM) |\n|---|---:|---:|\n");

@@ -28,15 +28,17 @@ while [ $# -gt 0 ]; do
 	shift
 done
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-if [ -z "$JAR" ]; then
+if [ -n "$JAR" ]; then
+	JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
+else
 	./mvnw -B -q package -DskipTests
 	JAR="$ROOT/target/podnet-0.1.0-SNAPSHOT.jar"
 fi
 
-WORK="$(mktemp -d)"
+WORK="$(mktemp -d)"; echo "work dir $WORK"
 TOKEN="podnet_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -54,6 +56,7 @@ SECURED=$(free_port); start secured "$SECURED"
 OPEN=$(free_port); start open "$OPEN" --podnet.security.enabled=false
 for port in "$SECURED" "$OPEN"; do
 	for _ in $(seq 1 180); do curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
+	curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "podnet on port $port did not start; see $WORK" >&2; tail -n 20 "$WORK"/*.log >&2; exit 1; }
 	for body in '{"name":"demo","nodeNetwork":"10.100.0.0/24","podNetwork":"10.244.0.0/16"}' ; do
 		curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
 			"http://127.0.0.1:$port/api/v1/clusters" -d "$body"
@@ -73,8 +76,8 @@ measure() {
 		| awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON2XX " $0 > "/dev/stderr"}'
 }
 
-echo "warming both services up (2 x 15 s)"
-measure secured 15 >/dev/null; measure open 15 >/dev/null
+echo "warming both services up (2 x 2 x 15 s)"
+for _ in 1 2; do measure secured 15 >/dev/null; measure open 15 >/dev/null; done
 ROWS=""
 RATIOS=()
 for round in $(seq 1 "$ROUNDS"); do
@@ -95,7 +98,7 @@ cat > "$OUT" <<MD
 Two services from the same jar, each on its own H2 file with one cluster and one node:
 one checks bearer tokens (the default), one runs with \`podnet.security.enabled=false\`.
 \`wrk -t1 -c$CONNECTIONS -d${DURATION}s\` GETs \`$PATH_\` from each in turn (A B B A per round,
-after 15 s of warm-up each); the secured one is sent the admin token.
+after 2 × 15 s of warm-up each, in turn); the secured one is sent the admin token.
 
 | round | with a token, req/s (A, A) | security off, req/s (B, B) | ratio |
 |---|---|---|---|
