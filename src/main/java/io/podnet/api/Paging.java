@@ -2,11 +2,13 @@ package io.podnet.api;
 
 import io.podnet.problem.InvalidValue;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Limit;
 
@@ -26,6 +28,7 @@ import org.springframework.data.domain.Limit;
 public record Paging(int limit, List<String> after) {
 
 	private static final String VERSION = "v1";
+	private static final int FILTER_CHUNK = 500;
 	private static final Pattern NAME = Pattern.compile("(" + Names.DNS1123_LABEL + ")?");
 
 	/**
@@ -52,6 +55,46 @@ public record Paging(int limit, List<String> after) {
 	/** Rows to read: one more than a page, to learn whether another page follows. */
 	public Limit fetch() {
 		return Limit.of(limit + 1);
+	}
+
+	/** Reads a list's rows in order, after the given sort keys, at most {@code limit} of them. */
+	@FunctionalInterface
+	public interface KeysetReader<R> {
+
+		List<R> read(List<String> after, Limit limit);
+	}
+
+	/**
+	 * The rows of the page and one more (to learn whether another page follows), of those that
+	 * {@code keep} accepts: read in chunks after this page's keys until enough are found or the
+	 * list ends. Without a filter this is one read of {@link #fetch()} rows, as before; with one,
+	 * a chunk of at least {@value #FILTER_CHUNK} rows at a time, so that a selector that few rows
+	 * match does not cost a query per row. The continue token of the answer is the keys of the last
+	 * row served, so rows read past it and dropped are read again by the next page, never lost.
+	 */
+	public <R> List<R> select(KeysetReader<R> reader, Predicate<R> keep, boolean filtered,
+			Function<R, List<String>> keys) {
+		if (!filtered) {
+			return reader.read(after, fetch());
+		}
+		int chunk = Math.max(limit + 1, FILTER_CHUNK);
+		List<R> kept = new ArrayList<>();
+		List<String> from = after;
+		while (true) {
+			List<R> rows = reader.read(from, Limit.of(chunk));
+			for (R row : rows) {
+				if (keep.test(row)) {
+					kept.add(row);
+					if (kept.size() > limit) {
+						return kept;
+					}
+				}
+			}
+			if (rows.size() < chunk) {
+				return kept;
+			}
+			from = keys.apply(rows.get(rows.size() - 1));
+		}
 	}
 
 	/** The page answer from the rows read with {@link #fetch()}. */

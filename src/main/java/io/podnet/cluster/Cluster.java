@@ -5,6 +5,7 @@ import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.IpFamily;
 import io.podnet.ipam.SubnetPool;
+import io.podnet.labels.Labels;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +17,7 @@ import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.SortedMap;
 
 /**
  * A cluster: a node network with its gateway, and a pod network carved into one subnet per node.
@@ -58,11 +60,19 @@ public class Cluster {
 
 	private Instant createdAt;
 
+	/** JSON, see {@link Labels}. */
+	private String labels;
+
+	private String annotations;
+
 	protected Cluster() {
 	}
 
-	Cluster(String name, ClusterNetworks networks, int maxPodsPerNode) {
+	Cluster(String name, ClusterNetworks networks, int maxPodsPerNode, SortedMap<String, String> labels,
+			SortedMap<String, String> annotations) {
 		this.name = name;
+		this.labels = Labels.toColumn(labels);
+		this.annotations = Labels.toColumn(annotations);
 		this.ipFamily = IpFamily.of(networks.nodeNetwork());
 		this.nodeNetwork = Addresses.format(networks.nodeNetwork());
 		this.gateway = Addresses.format(networks.gateway());
@@ -104,6 +114,25 @@ public class Cluster {
 	 */
 	public void routesChanged() {
 		routesVersion++;
+	}
+
+	/** New labels and annotations, already checked; the version moves on at commit. */
+	void relabel(SortedMap<String, String> labels, SortedMap<String, String> annotations) {
+		this.labels = Labels.toColumn(labels);
+		this.annotations = Labels.toColumn(annotations);
+	}
+
+	/** A new bound on the pods of each node; the caller has checked that no node holds more. */
+	void limitPodsPerNode(int maxPodsPerNode) {
+		this.maxPodsPerNode = maxPodsPerNode;
+	}
+
+	public SortedMap<String, String> labels() {
+		return Labels.fromColumn(labels);
+	}
+
+	public SortedMap<String, String> annotations() {
+		return Labels.fromColumn(annotations);
 	}
 
 	public long getRoutesVersion() {

@@ -3,7 +3,11 @@ package io.podnet.cluster;
 import io.podnet.api.ItemList;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
+import io.podnet.api.MergePatch;
+import io.podnet.labels.LabelSelector;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,12 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/clusters")
@@ -40,9 +46,10 @@ class ClusterController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List clusters", description = "By name, a page at a time with limit and continue.")
-	ItemList<ClusterView> list(Paging paging) {
-		return clusters.list(paging);
+	@Operation(summary = "List clusters", description = "By name, a page at a time with limit and continue; "
+			+ "labelSelector keeps those whose labels match.")
+	ItemList<ClusterView> list(Paging paging, LabelSelector selector) {
+		return clusters.list(paging, selector);
 	}
 
 	@GetMapping("/{cluster}")
@@ -52,6 +59,21 @@ class ClusterController {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		ClusterView view = clusters.get(cluster);
 		return Versions.answer(view, view.resourceVersion(), ifMatch, "cluster '" + cluster + "'");
+	}
+
+	@PatchMapping(path = "/{cluster}", consumes = MergePatch.MEDIA_TYPE)
+	@Operation(summary = "Change a cluster",
+			description = "A JSON merge patch (RFC 7396): labels and annotations, and maxPodsPerNode, which may not go "
+					+ "below the pods any node holds (409). The networks and allocations are fixed: changing one is "
+					+ "422 naming it. If-Match (412) or resourceVersion in the body (409) makes it conditional.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+					mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ClusterPatch.class))))
+	ResponseEntity<ClusterView> patch(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Change only if the cluster is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch,
+			@RequestBody JsonNode patch) {
+		ClusterView view = clusters.patch(cluster, patch, ifMatch);
+		return ResponseEntity.ok().eTag(Versions.etag(Long.parseLong(view.resourceVersion()))).body(view);
 	}
 
 	@DeleteMapping("/{cluster}")

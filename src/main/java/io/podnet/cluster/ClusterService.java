@@ -10,6 +10,12 @@ import io.podnet.api.Versions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import io.podnet.api.MergePatch;
+import io.podnet.labels.LabelSelector;
+import io.podnet.labels.Labels;
+import io.podnet.problem.InvalidValue;
+import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClusterService {
 
 	static final int DEFAULT_MAX_PODS_PER_NODE = 110;
+
+	/** What a merge patch of a cluster may change; its networks and allocations are fixed for life. */
+	private static final Set<String> MUTABLE = Set.of("labels", "annotations", "maxPodsPerNode");
 
 	private final ClusterRepository clusters;
 	private final NodeCounts nodeCounts;
@@ -33,6 +42,8 @@ public class ClusterService {
 
 	@Transactional
 	ClusterView create(CreateClusterRequest request) {
+		Labels.labels(request.labels());
+		Labels.annotations(request.annotations());
 		ClusterNetworks networks = ClusterNetworks.of(request.nodeNetwork(), request.gateway(),
 				request.podNetwork(), request.nodeSubnetPrefixLength());
 		if (clusters.findByName(request.name()).isPresent()) {
@@ -42,19 +53,54 @@ public class ClusterService {
 		Limits.check("clusters", limits.clusters(), existing, "podnet holds " + existing + " clusters; another");
 		int maxPods = request.maxPodsPerNode() != null ? request.maxPodsPerNode() : DEFAULT_MAX_PODS_PER_NODE;
 		// a concurrent create of the same name loses on the unique constraint and gets a 409
-		Cluster cluster = clusters.saveAndFlush(new Cluster(request.name(), networks, maxPods));
+		Cluster cluster = clusters.saveAndFlush(new Cluster(request.name(), networks, maxPods,
+				Labels.labels(request.labels()), Labels.annotations(request.annotations())));
 		return ClusterView.of(cluster, 0);
 	}
 
-	/** The clusters the caller may see: all of them, or those of its token's scope. */
+	/** The clusters the caller may see (all of them, or those of its token's scope) that the selector selects. */
 	@Transactional(readOnly = true)
-	ItemList<ClusterView> list(Paging paging) {
+	ItemList<ClusterView> list(Paging paging, LabelSelector selector) {
 		Map<Long, Long> nodes = nodeCounts.perCluster();
 		List<String> scope = Caller.currentScope();
-		List<Cluster> page = scope.isEmpty() ? clusters.findPage(paging.after(0), paging.fetch())
-				: clusters.findPageAmong(paging.after(0), scope, paging.fetch());
+		List<Cluster> page = paging.select((after, limit) -> scope.isEmpty() ? clusters.findPage(after.get(0), limit)
+				: clusters.findPageAmong(after.get(0), scope, limit), c -> selector.matches(c.labels()),
+				!selector.isEmpty(), c -> List.of(c.getName()));
 		return paging.page(page, c -> List.of(c.getName()),
 				c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L)));
+	}
+
+	/**
+	 * Applies a merge patch: labels, annotations and maxPodsPerNode may change, the latter only to a
+	 * bound that no node's pods exceed. Under the cluster row's lock, as node creation.
+	 */
+	@Transactional
+	ClusterView patch(String name, JsonNode body, String ifMatch) {
+		Cluster cluster = lock(name);
+		Versions.checkIfMatch(ifMatch, cluster.getVersion(), "cluster '" + name + "'");
+		long nodes = nodeCounts.of(cluster);
+		MergePatch patch = MergePatch.of(ClusterView.of(cluster, nodes), body, MUTABLE, "cluster '" + name + "'");
+		if (patch.changes().isEmpty()) {
+			return ClusterView.of(cluster, nodes);
+		}
+		if (patch.changes("maxPodsPerNode")) {
+			int maxPods = patch.integer("maxPodsPerNode");
+			if (maxPods < 1 || maxPods > CreateClusterRequest.MAX_PODS_PER_NODE) {
+				throw new InvalidValue("maxPodsPerNode", maxPods, "is out of range; expected 1 to "
+						+ CreateClusterRequest.MAX_PODS_PER_NODE);
+			}
+			int busiest = nodeCounts.limitPodsPerNode(cluster, maxPods);
+			if (maxPods < busiest) {
+				throw Conflict.inUse("cluster '" + name + "' has a node with " + busiest + " pods; maxPodsPerNode cannot "
+						+ "go below that (" + maxPods + " asked). Delete pods first, or choose at least " + busiest);
+			}
+			cluster.limitPodsPerNode(maxPods);
+		}
+		cluster.relabel(patch.changes("labels") ? Labels.labels(patch.stringMap("labels")) : cluster.labels(),
+				patch.changes("annotations") ? Labels.annotations(patch.stringMap("annotations")) : cluster.annotations());
+		// the version moves on at the flush, and the answer shows the version the change got
+		clusters.flush();
+		return ClusterView.of(cluster, nodes);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,7 +1,9 @@
 package io.podnet.cluster;
 
 import io.podnet.api.Names;
+import io.podnet.labels.Labels;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +35,14 @@ record CreateClusterRequest(
 		Integer nodeSubnetPrefixLength,
 
 		@Schema(description = "Pods per node at most (Kubernetes' maxPods). Default: 110", example = "110")
-		@Min(1) @Max(1_000_000)
-		Integer maxPodsPerNode) {
+		@Min(1) @Max(CreateClusterRequest.MAX_PODS_PER_NODE)
+		Integer maxPodsPerNode,
+
+		@Schema(description = Labels.LABELS_DOC, example = "{\"env\": \"prod\"}")
+		Map<String, String> labels,
+
+		@Schema(description = Labels.ANNOTATIONS_DOC)
+		Map<String, String> annotations) {
+
+	static final int MAX_PODS_PER_NODE = 1_000_000;
 }

@@ -9,4 +9,10 @@ public interface NodeCounts {
 
 	/** By cluster id, for a list answer: one query rather than one per cluster. */
 	Map<Long, Long> perCluster();
+
+	/**
+	 * Gives every node of the locked cluster a new pod limit; answers the most pods a node holds,
+	 * which the caller must refuse a limit below (its transaction rolls the change back).
+	 */
+	int limitPodsPerNode(Cluster cluster, int maxPods);
 }

@@ -11,9 +11,16 @@ import org.springframework.stereotype.Component;
 class ClusterNodeCounts implements NodeCounts {
 
 	private final NodeRepository nodes;
+	private final NodePodCounters counters;
 
-	ClusterNodeCounts(NodeRepository nodes) {
+	ClusterNodeCounts(NodeRepository nodes, NodePodCounters counters) {
 		this.nodes = nodes;
+		this.counters = counters;
+	}
+
+	@Override
+	public int limitPodsPerNode(Cluster cluster, int maxPods) {
+		return counters.limitPods(cluster.getId(), maxPods);
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package io.podnet.node;
 
 import io.podnet.api.Names;
+import io.podnet.labels.Labels;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Map;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,5 +20,11 @@ record CreateNodeRequest(
 
 		@Schema(description = "A specific pod subnet for the node: inside the pod network, of the cluster's prefix "
 				+ "length, and free. Default: the next free one, next-fit", example = "10.244.0.0/24")
-		String podSubnet) {
+		String podSubnet,
+
+		@Schema(description = Labels.LABELS_DOC, example = "{\"zone\": \"a\"}")
+		Map<String, String> labels,
+
+		@Schema(description = Labels.ANNOTATIONS_DOC)
+		Map<String, String> annotations) {
 }

@@ -22,6 +22,8 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.SortedMap;
+import io.podnet.labels.Labels;
 
 /**
  * A node: eth0 on the node network, and a cbr0 bridge holding the first address of its own pod
@@ -58,22 +60,36 @@ public class Node {
 	@Column(table = "node_pods", insertable = false, updatable = false)
 	private int podCount;
 
+	/** The cluster's maxPodsPerNode, copied where pod creates read it under lock (V10). */
+	@Column(table = "node_pods", insertable = false, updatable = false)
+	private int maxPods;
+
 	/** The node's version: bumped with every pod added or removed (V7). */
 	@Column(table = "node_pods", insertable = false, updatable = false)
 	private long version;
 
 	private Instant createdAt;
 
+	/** JSON, see {@link Labels}; changed only by a merge patch, through {@link NodeMetadata}. */
+	private String labels;
+
+	private String annotations;
+
 	protected Node() {
 	}
 
-	Node(Cluster cluster, String name, IPAddress address, IPAddress podSubnet) {
+	Node(Cluster cluster, String name, IPAddress address, IPAddress podSubnet, SortedMap<String, String> labels,
+			SortedMap<String, String> annotations) {
 		this.cluster = cluster;
+		this.labels = Labels.toColumn(labels);
+		this.annotations = Labels.toColumn(annotations);
 		this.name = name;
 		this.address = Addresses.format(address);
 		this.addressValue = Addresses.valueOf(address);
 		this.podSubnet = Addresses.format(podSubnet);
 		this.podSubnetValue = Addresses.valueOf(podSubnet);
+		// as NodePodCounters.insert writes it, for the answer to the create
+		this.maxPods = cluster.getMaxPodsPerNode();
 		// microseconds: what both databases keep, so a GET shows what the POST answered
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
@@ -98,7 +114,15 @@ public class Node {
 
 	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if the subnet is smaller. */
 	public int podCapacity() {
-		return podAddresses().capacity(cluster.getMaxPodsPerNode());
+		return podAddresses().capacity(maxPods);
+	}
+
+	public SortedMap<String, String> labels() {
+		return Labels.fromColumn(labels);
+	}
+
+	public SortedMap<String, String> annotations() {
+		return Labels.fromColumn(annotations);
 	}
 
 	public Long getId() {

@@ -3,7 +3,12 @@ package io.podnet.node;
 import io.podnet.api.ItemList;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
+import io.podnet.api.LabelsPatch;
+import io.podnet.api.MergePatch;
+import io.podnet.labels.LabelSelector;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/clusters/{cluster}/nodes")
@@ -45,10 +52,10 @@ class NodeController {
 
 	@GetMapping
 	@Operation(summary = "List nodes", description = "The cluster's nodes by name, a page at a time with limit and "
-			+ "continue.")
+			+ "continue; labelSelector keeps those whose labels match.")
 	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			Paging paging) {
-		return nodes.list(cluster, paging);
+			Paging paging, LabelSelector selector) {
+		return nodes.list(cluster, paging, selector);
 	}
 
 	@GetMapping("/{node}")
@@ -59,6 +66,22 @@ class NodeController {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		NodeView view = nodes.get(cluster, node);
 		return Versions.answer(view, view.resourceVersion(), ifMatch, "node '" + node + "'");
+	}
+
+	@PatchMapping(path = "/{node}", consumes = MergePatch.MEDIA_TYPE)
+	@Operation(summary = "Change a node's labels or annotations",
+			description = "A JSON merge patch (RFC 7396) of the node: its labels and annotations may change (a key set "
+					+ "to null is removed); its address and pod subnet are fixed, and changing one is 422 naming it. "
+					+ "If-Match (412) or resourceVersion in the body (409) makes it conditional.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+					mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = LabelsPatch.class))))
+	ResponseEntity<NodeView> patch(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Node name", example = "node-1") @PathVariable String node,
+			@Parameter(description = "Change only if the node is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch,
+			@RequestBody JsonNode patch) {
+		NodeView view = nodes.patch(cluster, node, patch, ifMatch);
+		return ResponseEntity.ok().eTag(Versions.etag(Long.parseLong(view.resourceVersion()))).body(view);
 	}
 
 	@DeleteMapping("/{node}")

@@ -23,13 +23,16 @@ import org.springframework.stereotype.Repository;
 public class NodePodCounters {
 
 	/** A node's counters, read under the row's lock. */
-	public record Counters(int podCount, BigInteger podAddressCursor, long version) {
+	public record Counters(int podCount, BigInteger podAddressCursor, long version, int maxPods) {
 
-		/** The counters in a row of a select that locked them: columns pod_count, pod_address_cursor, version. */
+		/** The columns that {@link #of} reads, qualified by the alias np. */
+		static final String COLUMNS = "np.pod_count, np.pod_address_cursor, np.version, np.max_pods";
+
+		/** The counters in a row of a select that locked them: the {@link #COLUMNS}. */
 		static Counters of(ResultSet rs) throws SQLException {
 			BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
 			return new Counters(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
-					rs.getLong("version"));
+					rs.getLong("version"), rs.getInt("max_pods"));
 		}
 	}
 
@@ -41,16 +44,30 @@ public class NodePodCounters {
 		this.rowLock = rowLock;
 	}
 
-	/** The counters of a new node: no pods, version 0. */
+	/** The counters of a new node: no pods, version 0, the cluster's pod limit. */
 	void insert(Node node) {
-		jdbc.sql("insert into node_pods (node_id, cluster_id, node_name, pod_count, pod_address_cursor, version)"
-				+ " values (?, ?, ?, 0, null, 0)")
-				.param(1, node.getId()).param(2, node.getCluster().getId()).param(3, node.getName()).update();
+		jdbc.sql("insert into node_pods (node_id, cluster_id, node_name, pod_count, pod_address_cursor, version,"
+				+ " max_pods) values (?, ?, ?, 0, null, 0, ?)")
+				.param(1, node.getId()).param(2, node.getCluster().getId()).param(3, node.getName())
+				.param(4, node.getCluster().getMaxPodsPerNode()).update();
+	}
+
+	/**
+	 * Sets the pod limit of every node of the cluster, locking their counters, and bumps their
+	 * versions (each node's capacity changes); answers the most pods any node holds, for the caller
+	 * to refuse a limit below it (its transaction then rolls this back). A pod create holds its
+	 * node's lock while it compares with the limit, so none can slip past a lower one.
+	 */
+	int limitPods(long clusterId, int maxPods) {
+		jdbc.sql("update node_pods set max_pods = ?, version = version + 1 where cluster_id = ?")
+				.param(1, maxPods).param(2, clusterId).update();
+		return jdbc.sql("select coalesce(max(pod_count), 0) from node_pods where cluster_id = ?").param(1, clusterId)
+				.query(Integer.class).single();
 	}
 
 	/** The node's counters, locked for the rest of the transaction; empty if the node is gone. */
 	public Optional<Counters> lock(long nodeId) {
-		return jdbc.sql("select np.pod_count, np.pod_address_cursor, np.version from node_pods np where np.node_id = ?"
+		return jdbc.sql("select " + Counters.COLUMNS + " from node_pods np where np.node_id = ?"
 				+ rowLock.of("np"))
 				.param(1, nodeId).query((rs, row) -> Counters.of(rs)).optional();
 	}

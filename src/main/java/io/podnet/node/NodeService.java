@@ -16,6 +16,12 @@ import io.podnet.api.Versions;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import io.podnet.api.MergePatch;
+import io.podnet.labels.LabelSelector;
+import io.podnet.labels.Labels;
+import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -35,9 +41,14 @@ public class NodeService {
 	private final NodePodCounters counters;
 	private final ApplicationEventPublisher events;
 	private final Limits limits;
+	private final NodeMetadata metadata;
+
+	/** What a merge patch of a node may change; its address and subnet are fixed for life. */
+	private static final Set<String> MUTABLE = Set.of("labels", "annotations");
 
 	NodeService(NodeRepository nodes, ClusterService clusters, BlockedSubnets blockedSubnets, NodePodCounters counters,
-			ApplicationEventPublisher events, Limits limits) {
+			ApplicationEventPublisher events, Limits limits, NodeMetadata metadata) {
+		this.metadata = metadata;
 		this.nodes = nodes;
 		this.clusters = clusters;
 		this.blockedSubnets = blockedSubnets;
@@ -48,6 +59,8 @@ public class NodeService {
 
 	@Transactional
 	NodeView create(String clusterName, CreateNodeRequest request) {
+		SortedMap<String, String> labels = Labels.labels(request.labels());
+		SortedMap<String, String> annotations = Labels.annotations(request.annotations());
 		Cluster cluster = clusters.lock(clusterName);
 		if (nodes.existsByClusterAndName(cluster, request.name())) {
 			throw Conflict.alreadyExists("node", request.name(), "cluster '" + clusterName + "'");
@@ -58,7 +71,7 @@ public class NodeService {
 		IPAddress address = request.address() == null ? allocateAddress(cluster) : requestedAddress(cluster, request);
 		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
 		cluster.routesChanged();
-		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet));
+		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet, labels, annotations));
 		counters.insert(node);
 		// the gateway's route to the node's pod subnet, in this transaction
 		events.publishEvent(new NodeAdded(node));
@@ -109,11 +122,35 @@ public class NodeService {
 		return subnet;
 	}
 
+	/** The cluster's nodes by name that the selector selects; a cluster has few enough to filter as they are read. */
 	@Transactional(readOnly = true)
-	ItemList<NodeView> list(String clusterName, Paging paging) {
+	ItemList<NodeView> list(String clusterName, Paging paging, LabelSelector selector) {
 		Cluster cluster = clusters.find(clusterName);
-		return paging.page(nodes.findPage(cluster, paging.after(0), paging.fetch()), n -> List.of(n.getName()),
-				NodeView::of);
+		List<Node> rows = paging.select((after, limit) -> nodes.findPage(cluster, after.get(0), limit),
+				n -> selector.matches(n.labels()), !selector.isEmpty(), n -> List.of(n.getName()));
+		return paging.page(rows, n -> List.of(n.getName()), NodeView::of);
+	}
+
+	/**
+	 * Applies a merge patch: only labels and annotations may change. Under the lock on the node's
+	 * pod counters, which hold its version, as the pod writers take it.
+	 */
+	@Transactional
+	NodeView patch(String clusterName, String nodeName, JsonNode body, String ifMatch) {
+		Node node = find(clusterName, nodeName);
+		NodePodCounters.Counters locked = counters.lock(node.getId()).orElseThrow(() -> notFound(clusterName, nodeName));
+		String resource = "node '" + nodeName + "'";
+		Versions.checkIfMatch(ifMatch, locked.version(), resource);
+		NodeView current = NodeView.of(node, node.labels(), node.annotations(), locked.version());
+		MergePatch patch = MergePatch.of(current, body, MUTABLE, resource);
+		if (patch.changes().isEmpty()) {
+			return current;
+		}
+		SortedMap<String, String> labels = patch.changes("labels") ? Labels.labels(patch.stringMap("labels")) : node.labels();
+		SortedMap<String, String> annotations = patch.changes("annotations")
+				? Labels.annotations(patch.stringMap("annotations")) : node.annotations();
+		metadata.relabel(node.getId(), labels, annotations);
+		return NodeView.of(node, labels, annotations, locked.version() + 1);
 	}
 
 	@Transactional(readOnly = true)
@@ -156,6 +193,12 @@ public class NodeService {
 	@Transactional(readOnly = true)
 	public List<Node> all(Cluster cluster) {
 		return nodes.findPage(cluster, "", Limit.unlimited());
+	}
+
+	/** The cluster's node of that name, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Node> withName(Cluster cluster, String nodeName) {
+		return nodes.findByClusterAndName(cluster, nodeName);
 	}
 
 	/** The cluster's node with that pod subnet (by network address), if any. */

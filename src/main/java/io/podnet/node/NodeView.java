@@ -1,12 +1,16 @@
 package io.podnet.node;
 
 import io.podnet.kubenet.Kubenet;
+import io.podnet.labels.Labels;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 @Schema(name = "Node", description = "A node with its eth0 address, its pod subnet and its cbr0 bridge")
 public record NodeView(
 		@Schema(example = "node-1") String name,
+		@Schema(description = Labels.LABELS_DOC, example = "{\"zone\": \"a\"}") Map<String, String> labels,
+		@Schema(description = Labels.ANNOTATIONS_DOC) Map<String, String> annotations,
 		@Schema(description = "eth0 address on the node network", example = "10.100.0.2") String address,
 		@Schema(description = "The node's pod subnet (podCIDR)", example = "10.244.0.0/24") String podSubnet,
 		Bridge bridge,
@@ -24,8 +28,13 @@ public record NodeView(
 	}
 
 	public static NodeView of(Node node) {
-		return new NodeView(node.getName(), node.getAddress(), node.getPodSubnet(),
+		return of(node, node.labels(), node.annotations(), node.getVersion());
+	}
+
+	/** The node with labels, annotations and version changed in this transaction (the entity keeps those it was read with). */
+	static NodeView of(Node node, Map<String, String> labels, Map<String, String> annotations, long version) {
+		return new NodeView(node.getName(), labels, annotations, node.getAddress(), node.getPodSubnet(),
 				new Bridge(Kubenet.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), node.getPodCount()),
-				node.getCreatedAt(), String.valueOf(node.getVersion()));
+				node.getCreatedAt(), String.valueOf(version));
 	}
 }

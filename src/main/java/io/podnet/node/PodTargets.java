@@ -46,7 +46,7 @@ public class PodTargets {
 		}
 		// Only the counters are locked (OF np). The node and the cluster are outer joins, which H2, where
 		// OF is ignored, would not lock either; they always match, for node_pods refers to both.
-		return jdbc.sql("select " + CLUSTER_AND_NODE + ", np.pod_count, np.pod_address_cursor, np.version"
+		return jdbc.sql("select " + CLUSTER_AND_NODE + ", " + NodePodCounters.Counters.COLUMNS
 				+ " from node_pods np left join node n on n.id = np.node_id"
 				+ " left join cluster c on c.id = np.cluster_id"
 				+ " where np.node_id = (select n2.id from node n2 join cluster c2 on c2.id = n2.cluster_id"

@@ -1,6 +1,7 @@
 package io.podnet.pod;
 
 import io.podnet.api.Names;
+import io.podnet.labels.Labels;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
 @Schema(name = "CreatePodRequest", description = "A new pod: its containers share one network namespace and one IP")
 record CreatePodRequest(
@@ -27,7 +29,13 @@ record CreatePodRequest(
 		@Schema(description = "At least one container; the pause container is added by podnet",
 				requiredMode = Schema.RequiredMode.REQUIRED)
 		@NotEmpty @Size(max = CreatePodRequest.MAX_CONTAINERS) @Valid
-		List<@NotNull @Valid ContainerRequest> containers) {
+		List<@NotNull @Valid ContainerRequest> containers,
+
+		@Schema(description = Labels.LABELS_DOC, example = "{\"app\": \"web\"}")
+		Map<String, String> labels,
+
+		@Schema(description = Labels.ANNOTATIONS_DOC)
+		Map<String, String> annotations) {
 
 	static final int MAX_CONTAINERS = 64;
 	static final int MAX_PORTS = 256;

@@ -21,6 +21,8 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.SortedMap;
+import io.podnet.labels.Labels;
 
 /**
  * A pod: containers sharing one network namespace, held by the pause container, with one IP on
@@ -63,6 +65,11 @@ public class Pod {
 
 	private Instant createdAt;
 
+	/** JSON, see {@link Labels}; changed only by a merge patch, through {@link PodWrites}. */
+	private String labels;
+
+	private String annotations;
+
 	protected Pod() {
 	}
 
@@ -87,6 +94,14 @@ public class Pod {
 	/** "default/web", as kubectl names a pod across namespaces. */
 	public String qualifiedName() {
 		return namespace + "/" + name;
+	}
+
+	public SortedMap<String, String> labels() {
+		return Labels.fromColumn(labels);
+	}
+
+	public SortedMap<String, String> annotations() {
+		return Labels.fromColumn(annotations);
 	}
 
 	public Long getId() {

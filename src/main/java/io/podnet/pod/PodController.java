@@ -5,7 +5,12 @@ import io.podnet.api.ItemList;
 import io.podnet.api.PageKeys;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
+import io.podnet.api.LabelsPatch;
+import io.podnet.api.MergePatch;
+import io.podnet.labels.LabelSelector;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,16 +27,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/clusters/{cluster}")
 @Tag(name = "Pods", description = "Pods: containers sharing one network namespace, one IP from their node's pod subnet")
 class PodController {
 
-	private final PodService pods;
+	private static final String FIELD_SELECTOR_DOC = "Only the pods whose fields match, with Kubernetes' field "
+			+ "selector syntax: field=value, field==value or field!=value, joined by ','; a backslash escapes ',', '=' "
+			+ "or '\\' in a value. Fields: metadata.name, metadata.namespace, spec.nodeName (the node's name), "
+			+ "status.podIP (the pod's ip). An unknown field or a syntax error is a 400.";
 
-	PodController(PodService pods) {
+	private final PodService pods;
+	private final PodLists lists;
+
+	PodController(PodService pods, PodLists lists) {
 		this.pods = pods;
+		this.lists = lists;
 	}
 
 	@PostMapping(path = "/namespaces/{namespace}/pods", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,20 +75,42 @@ class PodController {
 
 	@GetMapping("/namespaces/{namespace}/pods")
 	@Operation(summary = "List the pods of a namespace", description = "By name, a page at a time with limit and "
-			+ "continue.")
+			+ "continue; labelSelector and fieldSelector keep those that match.")
 	ItemList<PodView> listNamespace(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
-			Paging paging) {
-		return pods.listNamespace(cluster, namespace, paging);
+			Paging paging, LabelSelector selector,
+			@Parameter(description = FIELD_SELECTOR_DOC, example = "spec.nodeName=node-1")
+			@RequestParam(required = false) String fieldSelector) {
+		return lists.listNamespace(cluster, namespace, paging, selector, fieldSelector);
 	}
 
 	@GetMapping("/pods")
 	@Operation(summary = "List the pods of a cluster", description = "All namespaces, by namespace and name, a page "
-			+ "at a time with limit and continue; node= keeps the pods of one node.")
+			+ "at a time with limit and continue; node= keeps the pods of one node (404 if there is no such node), "
+			+ "labelSelector and fieldSelector those that match.")
 	ItemList<PodView> listCluster(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Only pods on this node", example = "node-1") @RequestParam(required = false) String node,
-			@PageKeys(2) Paging paging) {
-		return pods.listCluster(cluster, node, paging);
+			@PageKeys(2) Paging paging, LabelSelector selector,
+			@Parameter(description = FIELD_SELECTOR_DOC, example = "status.podIP=10.244.0.2")
+			@RequestParam(required = false) String fieldSelector) {
+		return lists.listCluster(cluster, node, paging, selector, fieldSelector);
+	}
+
+	@PatchMapping(path = "/namespaces/{namespace}/pods/{pod}", consumes = MergePatch.MEDIA_TYPE)
+	@Operation(summary = "Change a pod's labels or annotations",
+			description = "A JSON merge patch (RFC 7396) of the pod: its labels and annotations may change (a key set "
+					+ "to null is removed); its node, IP, veth and containers are fixed, and changing one is 422 naming "
+					+ "it. If-Match (412) or resourceVersion in the body (409) makes it conditional.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+					mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = LabelsPatch.class))))
+	ResponseEntity<PodView> patch(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
+			@Parameter(description = "Pod name", example = "web") @PathVariable String pod,
+			@Parameter(description = "Change only if the pod is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch,
+			@RequestBody JsonNode patch) {
+		PodView view = pods.patch(cluster, namespace, pod, patch, ifMatch);
+		return ResponseEntity.ok().eTag(Versions.etag(Long.parseLong(view.resourceVersion()))).body(view);
 	}
 
 	@DeleteMapping("/namespaces/{namespace}/pods/{pod}")

@@ -2,6 +2,8 @@ package io.podnet.pod;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.node.Node;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -44,6 +46,14 @@ public interface PodRepository extends JpaRepository<Pod, Long> {
 	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.namespace > :afterNamespace"
 			+ " order by p.cluster.id, p.namespace, p.name")
 	List<Pod> findInClusterAfterNamespace(Cluster cluster, String afterNamespace, Limit limit);
+
+	/** The pods with these ids, with their nodes, in no particular order. */
+	@Query("select p from Pod p join fetch p.node where p.id in :ids")
+	List<Pod> findWithNodes(Collection<Long> ids);
+
+	/** The cluster's pod with this IP, if any: one entry of the unique (cluster, IP) index. */
+	@Query("select p from Pod p join fetch p.node where p.cluster = :cluster and p.ipValue = :ipValue")
+	Optional<Pod> findByIp(Cluster cluster, BigInteger ipValue);
 
 	/** A node's pods in one namespace after the given name, by name. */
 	@Query("select p from Pod p join fetch p.node where p.node = :node and p.namespace = :namespace"

@@ -30,7 +30,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import io.podnet.api.MergePatch;
+import io.podnet.labels.Labels;
+import tools.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -48,6 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PodService {
 
 	private static final Pattern NAMESPACE = Pattern.compile(Names.DNS1123_LABEL);
+
+	/** What a merge patch of a pod may change. */
+	private static final Set<String> MUTABLE = Set.of("labels", "annotations");
 
 	private final PodRepository pods;
 	private final ClusterService clusters;
@@ -77,11 +85,13 @@ public class PodService {
 	PodView create(String clusterName, String namespace, CreatePodRequest request) {
 		checkNamespace(namespace);
 		List<Container> containers = PodContainers.containers(request.containers());
+		SortedMap<String, String> labels = Labels.labels(request.labels());
+		SortedMap<String, String> annotations = Labels.annotations(request.annotations());
 		for (int attempt = 0;; attempt++) {
 			int hostInterfaceAttempt = attempt;
 			try {
-				return transactions.execute(status -> create(clusterName, namespace, request, containers,
-						hostInterfaceAttempt));
+				return transactions.execute(status -> create(clusterName, namespace, request, containers, labels,
+						annotations, hostInterfaceAttempt));
 			} catch (HostInterfaceTaken taken) {
 				if (attempt + 1 >= HostInterfaceNames.ATTEMPTS) {
 					throw Conflict.inUse("no free host interface name for the pod on node '" + taken.node + "' after "
@@ -92,16 +102,17 @@ public class PodService {
 	}
 
 	private PodView create(String clusterName, String namespace, CreatePodRequest request, List<Container> containers,
-			int hostInterfaceAttempt) {
+			SortedMap<String, String> labels, SortedMap<String, String> annotations, int hostInterfaceAttempt) {
 		PodTarget node = lockNode(clusterName, request.nodeName());
 		ClusterFacts cluster = node.cluster();
 		NodePodCounters.Counters slots = node.counters();
 		IPAddress podSubnet = node.podSubnetBlock();
 		HostPool pool = HostPool.podAddresses(podSubnet);
-		int capacity = pool.capacity(cluster.maxPodsPerNode());
+		// the limit from the locked counters: the cluster's maxPodsPerNode may have changed since it was read
+		int capacity = pool.capacity(slots.maxPods());
 		if (slots.podCount() >= capacity) {
 			throw Conflict.exhausted("node '" + node.nodeName() + "' has no free pod slot: " + slots.podCount() + " of "
-					+ capacity + " pods (maxPodsPerNode " + cluster.maxPodsPerNode() + ", pod subnet "
+					+ capacity + " pods (maxPodsPerNode " + slots.maxPods() + ", pod subnet "
 					+ node.podSubnet() + "); delete a pod or choose another node")
 					.with("capacity", capacity).with("allocated", slots.podCount());
 		}
@@ -115,9 +126,10 @@ public class PodService {
 				request.name(), address), hostInterfaceAttempt);
 		// microseconds: what both databases keep, so a GET shows what the POST answered
 		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		NewPod pod = new NewPod(cluster.id(), node.nodeId(), namespace, request.name(), ip, ipValue, hostInterface,
+				containers, createdAt, labels, annotations);
 		try {
-			writes.insert(new NewPod(cluster.id(), node.nodeId(), namespace, request.name(), ip, ipValue, hostInterface,
-					containers, createdAt));
+			writes.insert(pod);
 		} catch (DataIntegrityViolationException e) {
 			// Both are the constraints' to check, not a select before every insert: a taken name or veth
 			// name is rare, and the transaction rolls back all the same.
@@ -130,8 +142,7 @@ public class PodService {
 			throw e;
 		}
 		counters.podAdded(node.nodeId(), ipValue);
-		return PodView.created(namespace, request.name(), node.nodeName(), ip, hostInterface,
-				Addresses.format(RouteTables.bridgeAddress(podSubnet)), containers, createdAt);
+		return PodView.created(pod, node.nodeName(), Addresses.format(RouteTables.bridgeAddress(podSubnet)));
 	}
 
 	/** The veth name picked for a pod is already on its node: the create is retried with the next one. */
@@ -172,52 +183,52 @@ public class PodService {
 		return PodView.of(find(clusterName, namespace, name));
 	}
 
-	@Transactional(readOnly = true)
-	ItemList<PodView> listNamespace(String clusterName, String namespace, Paging paging) {
-		Cluster cluster = clusters.find(clusterName);
-		return paging.page(pods.findInNamespace(cluster, namespace, paging.after(0), paging.fetch()),
-				p -> List.of(p.getName()), PodView::of);
-	}
-
-	/** All namespaces, or one node's pods, by namespace and name. */
-	@Transactional(readOnly = true)
-	ItemList<PodView> listCluster(String clusterName, String nodeName, Paging paging) {
-		List<Pod> rows;
-		if (nodeName == null) {
-			Cluster cluster = clusters.find(clusterName);
-			rows = afterNamespaceAndName(paging.after(0), paging.fetch(),
-					(limit) -> pods.findInNamespace(cluster, paging.after(0), paging.after(1), limit),
-					(limit) -> pods.findInClusterAfterNamespace(cluster, paging.after(0), limit));
-		} else {
-			Node node = nodes.find(clusterName, nodeName);
-			rows = afterNamespaceAndName(paging.after(0), paging.fetch(),
-					(limit) -> pods.findOnNodeInNamespace(node, paging.after(0), paging.after(1), limit),
-					(limit) -> pods.findOnNodeAfterNamespace(node, paging.after(0), limit));
-		}
-		return paging.page(rows, p -> List.of(p.getNamespace(), p.getName()), PodView::of);
-	}
-
-	/** The rows after (namespace, name): the rest of that namespace, then as many of the later ones as fit. */
-	private static List<Pod> afterNamespaceAndName(String afterNamespace, Limit limit,
-			Function<Limit, List<Pod>> restOfNamespace, Function<Limit, List<Pod>> laterNamespaces) {
-		List<Pod> rows = new ArrayList<>(afterNamespace.isEmpty() ? List.of() : restOfNamespace.apply(limit));
-		if (rows.size() < limit.max()) {
-			rows.addAll(laterNamespaces.apply(Limit.of(limit.max() - rows.size())));
-		}
-		return rows;
-	}
-
-	/** Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps. */
+	/**
+	 * Deletes a pod and frees its IP; the IP is handed out again only after the node's cursor wraps.
+	 * Under its node's lock, as every write of a pod, so the version checked is the one deleted.
+	 */
 	@Transactional
 	void delete(String clusterName, String namespace, String name, String ifMatch) {
 		Cluster cluster = clusters.find(clusterName);
 		Pod pod = pods.findWithoutNode(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
 		long nodeId = pod.getNode().getId();
-		// gone only if a node delete took the node and its pods since the pod was read
-		counters.lock(nodeId).orElseThrow(() -> notFound(clusterName, namespace, name));
-		Versions.checkIfMatch(ifMatch, pod.getVersion(), "pod " + pod.qualifiedName());
-		pods.delete(pod);
+		PodWrites.Metadata current = lockedMetadata(pod, nodeId)
+				.orElseThrow(() -> notFound(clusterName, namespace, name));
+		Versions.checkIfMatch(ifMatch, current.version(), "pod " + pod.qualifiedName());
+		writes.delete(pod.getId());
 		counters.podRemoved(nodeId);
+	}
+
+	/**
+	 * Applies a merge patch: only labels and annotations may change; the pod's node, IP, veth and
+	 * containers are fixed for its life. Under its node's lock, as every write of a pod.
+	 */
+	@Transactional
+	PodView patch(String clusterName, String namespace, String name, JsonNode body, String ifMatch) {
+		Pod pod = find(clusterName, namespace, name);
+		PodWrites.Metadata current = lockedMetadata(pod, pod.getNode().getId())
+				.orElseThrow(() -> notFound(clusterName, namespace, name));
+		String resource = "pod " + pod.qualifiedName();
+		Versions.checkIfMatch(ifMatch, current.version(), resource);
+		PodView view = PodView.of(pod, current.labels(), current.annotations(), current.version());
+		MergePatch patch = MergePatch.of(view, body, MUTABLE, resource);
+		if (patch.changes().isEmpty()) {
+			return view;
+		}
+		SortedMap<String, String> labels = patch.changes("labels") ? Labels.labels(patch.stringMap("labels"))
+				: current.labels();
+		SortedMap<String, String> annotations = patch.changes("annotations")
+				? Labels.annotations(patch.stringMap("annotations")) : current.annotations();
+		writes.relabel(pod, labels, annotations);
+		return PodView.of(pod, labels, annotations, current.version() + 1);
+	}
+
+	/**
+	 * Locks the pod's node and reads the pod's labels and version afresh under that lock; empty if
+	 * a node delete took the node and its pods, or a delete the pod, since the pod was read.
+	 */
+	private Optional<PodWrites.Metadata> lockedMetadata(Pod pod, long nodeId) {
+		return counters.lock(nodeId).flatMap(locked -> writes.metadata(pod.getId()));
 	}
 
 	/** The pod's own table: its subnet on eth0, default via the bridge. */

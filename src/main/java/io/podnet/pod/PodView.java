@@ -6,11 +6,15 @@ import io.podnet.node.Node;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import io.podnet.labels.Labels;
 
 @Schema(name = "Pod", description = "A pod with its IP, its network plumbing and its containers")
 record PodView(
 		@Schema(example = "default") String namespace,
 		@Schema(example = "web") String name,
+		@Schema(description = Labels.LABELS_DOC, example = "{\"app\": \"web\"}") Map<String, String> labels,
+		@Schema(description = Labels.ANNOTATIONS_DOC) Map<String, String> annotations,
 		@Schema(example = "node-1") String nodeName,
 		@Schema(example = "10.244.0.2") String ip,
 		Network network,
@@ -32,16 +36,21 @@ record PodView(
 	}
 
 	static PodView of(Pod pod) {
+		return of(pod, pod.labels(), pod.annotations(), pod.getVersion());
+	}
+
+	/** The pod with labels, annotations and version changed in this transaction (the entity keeps those it was read with). */
+	static PodView of(Pod pod, Map<String, String> labels, Map<String, String> annotations, long version) {
 		Node node = pod.getNode();
-		return new PodView(pod.getNamespace(), pod.getName(), node.getName(), pod.getIp(),
+		return new PodView(pod.getNamespace(), pod.getName(), labels, annotations, node.getName(), pod.getIp(),
 				new Network(Kubenet.POD_INTERFACE, pod.getHostInterface(), Kubenet.BRIDGE, node.bridgeAddress()), PAUSE,
-				pod.getContainers(), pod.getCreatedAt(), String.valueOf(pod.getVersion()));
+				pod.getContainers(), pod.getCreatedAt(), String.valueOf(version));
 	}
 
 	/** A pod just created: at version 0, where every row starts. */
-	static PodView created(String namespace, String name, String nodeName, String ip, String hostInterface,
-			String gateway, List<Container> containers, Instant createdAt) {
-		return new PodView(namespace, name, nodeName, ip, new Network(Kubenet.POD_INTERFACE, hostInterface, Kubenet.BRIDGE, gateway),
-				PAUSE, containers, createdAt, "0");
+	static PodView created(PodWrites.NewPod pod, String nodeName, String gateway) {
+		return new PodView(pod.namespace(), pod.name(), pod.labels(), pod.annotations(), nodeName, pod.ip(),
+				new Network(Kubenet.POD_INTERFACE, pod.hostInterface(), Kubenet.BRIDGE, gateway), PAUSE, pod.containers(),
+				pod.createdAt(), "0");
 	}
 }

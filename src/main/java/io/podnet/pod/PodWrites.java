@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import io.podnet.labels.Labels;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +30,20 @@ class PodWrites {
 
 	/** A pod row to insert. */
 	record NewPod(long clusterId, long nodeId, String namespace, String name, String ip, BigInteger ipValue,
-			String hostInterface, List<Container> containers, Instant createdAt) {
+			String hostInterface, List<Container> containers, Instant createdAt, SortedMap<String, String> labels,
+			SortedMap<String, String> annotations) {
+	}
+
+	/** A pod's labels, annotations and version, read under its node's lock. */
+	record Metadata(long version, SortedMap<String, String> labels, SortedMap<String, String> annotations) {
 	}
 
 	private final JdbcClient jdbc;
+	private final PodLabels labels;
 
-	PodWrites(JdbcClient jdbc) {
+	PodWrites(JdbcClient jdbc, PodLabels labels) {
 		this.jdbc = jdbc;
+		this.labels = labels;
 	}
 
 	/**
@@ -47,14 +59,45 @@ class PodWrites {
 				.query((rs, row) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
 	}
 
-	/** Inserts the pod at version 0, where every row starts; a taken name or veth name breaks a constraint. */
+	/**
+	 * Inserts the pod at version 0, where every row starts, and its labels' rows in the selector
+	 * index; a taken name or veth name breaks a constraint.
+	 */
 	void insert(NewPod pod) {
-		jdbc.sql("insert into pod (cluster_id, node_id, namespace, name, ip, ip_value, host_interface, containers,"
-				+ " version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+		var statement = jdbc.sql("insert into pod (cluster_id, node_id, namespace, name, ip, ip_value, host_interface,"
+				+ " containers, version, created_at, labels, annotations) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
 				.param(1, pod.clusterId()).param(2, pod.nodeId()).param(3, pod.namespace()).param(4, pod.name())
 				.param(5, pod.ip()).param(6, new BigDecimal(pod.ipValue())).param(7, pod.hostInterface())
 				.param(8, CONTAINERS.convertToDatabaseColumn(pod.containers()))
 				.param(9, OffsetDateTime.ofInstant(pod.createdAt(), ZoneOffset.UTC))
+				.param(10, Labels.toColumn(pod.labels())).param(11, Labels.toColumn(pod.annotations()));
+		if (pod.labels().isEmpty()) {
+			statement.update();
+			return;
+		}
+		KeyHolder id = new GeneratedKeyHolder();
+		statement.update(id, "id");
+		labels.insert(id.getKey().longValue(), pod.clusterId(), pod.namespace(), pod.name(), pod.labels());
+	}
+
+	/** The pod's labels, annotations and version; empty if it is gone. The caller holds its node's lock. */
+	Optional<Metadata> metadata(long podId) {
+		return jdbc.sql("select version, labels, annotations from pod where id = ?").param(1, podId)
+				.query((rs, row) -> new Metadata(rs.getLong("version"), Labels.fromColumn(rs.getString("labels")),
+						Labels.fromColumn(rs.getString("annotations"))))
+				.optional();
+	}
+
+	/** New labels and annotations for the pod, and its next version; the caller holds its node's lock. */
+	void relabel(Pod pod, SortedMap<String, String> newLabels, SortedMap<String, String> newAnnotations) {
+		jdbc.sql("update pod set labels = ?, annotations = ?, version = version + 1 where id = ?")
+				.param(1, Labels.toColumn(newLabels)).param(2, Labels.toColumn(newAnnotations)).param(3, pod.getId())
 				.update();
+		labels.replace(pod.getId(), pod.getCluster().getId(), pod.getNamespace(), pod.getName(), newLabels);
+	}
+
+	/** Deletes the pod (its labels' rows go with it); the caller holds its node's lock. */
+	void delete(long podId) {
+		jdbc.sql("delete from pod where id = ?").param(1, podId).update();
 	}
 }

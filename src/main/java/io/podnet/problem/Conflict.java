@@ -43,6 +43,16 @@ public class Conflict extends Problem {
 	}
 
 	/** There is nothing left to hand out. */
+	/**
+	 * A write that names the resourceVersion it was made against, as Kubernetes' optimistic
+	 * concurrency does, when the resource has moved on since.
+	 */
+	public static Conflict modified(String resource, String expected, String current) {
+		return new Conflict("modified", "Modified concurrently", resource + " is at resourceVersion " + current
+				+ " but the request was made against " + expected + "; GET it again and reapply the change")
+				.with("currentResourceVersion", current);
+	}
+
 	public static Conflict exhausted(String detail) {
 		return new Conflict("exhausted", "Address space exhausted", detail);
 	}

@@ -144,7 +144,8 @@ class AuthorizationIT extends IntegrationTest {
 
 	private static Reply send(Api caller, Operation op, String cluster) {
 		String body = op.method().equals("POST") || op.method().equals("PUT") || op.method().equals("PATCH") ? "{}" : null;
-		return caller.send(op.method(), op.path(cluster), body == null ? null : "application/json", body);
+		String contentType = op.method().equals("PATCH") ? "application/merge-patch+json" : "application/json";
+		return caller.send(op.method(), op.path(cluster), body == null ? null : contentType, body);
 	}
 
 	private List<Operation> operations() {

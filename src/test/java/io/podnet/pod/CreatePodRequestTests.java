@@ -77,7 +77,7 @@ class CreatePodRequestTests {
 			""")
 	void theRefusedImageIsNamedByItsPath(String description, String name, String escaped, String field) {
 		CreatePodRequest pod = new CreatePodRequest(name, null, List.of(new ContainerRequest("c", unescape(escaped),
-				null)));
+				null)), null, null);
 
 		assertThat(validator.validate(pod)).extracting(v -> v.getPropertyPath().toString()).containsExactly(field);
 	}
