@@ -184,6 +184,14 @@ class DryRunIT extends IntegrationTest {
 	}
 
 	@Test
+	void aDryRunNeedsTheRoleTheWriteNeeds() {
+		String viewer = api.post("/api/v1/tokens", json("{'name':'looker','role':'viewer'}")).text("secret");
+		Reply refused = api.withToken(viewer).post(CLUSTER + "/nodes" + DRY, json("{'name':'node-1'}"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+		assertThat(api.withToken(null).delete(CLUSTER + DRY).status()).isEqualTo(401);
+	}
+
+	@Test
 	void readsIgnoreDryRun() {
 		assertThat(api.get(CLUSTER + "?dryRun=whatever").status()).isEqualTo(200);
 	}
