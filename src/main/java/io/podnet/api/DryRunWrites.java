@@ -2,6 +2,7 @@ package io.podnet.api;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHan
  * wrong inside it is answered by the usual exception handlers (409, 412, 422...) before any byte of
  * the answer is written; and before the rollback it is flushed, so that a constraint the commit would
  * have broken is broken here too, and answered as it would have been.
+ *
+ * <p>One difference remains: a service that retries in a new transaction of its own after a failed
+ * statement retries, on a dry run, in this same one. Pod creation does so when its veth name is
+ * taken on the node (a 1-in-2^32 clash per pod there); on PostgreSQL, which refuses every statement
+ * of a transaction after a failed one, such a dry run fails where the real create would retry.
  */
 @Configuration(proxyBeanMethods = false)
 class DryRunWrites implements WebMvcRegistrations {
@@ -65,7 +71,8 @@ class DryRunWrites implements WebMvcRegistrations {
 		public Object invokeForRequest(NativeWebRequest request, ModelAndViewContainer mav, Object... providedArgs)
 				throws Exception {
 			HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
-			if (http == null || !DryRun.requested(http)) {
+			// an error page rendered for a write is not the write: it neither needs nor checks dryRun
+			if (http == null || http.getDispatcherType() != DispatcherType.REQUEST || !DryRun.requested(http)) {
 				return super.invokeForRequest(request, mav, providedArgs);
 			}
 			PlatformTransactionManager transactions = transactionManager.getObject();
