@@ -1,6 +1,7 @@
 package io.podnet.audit;
 
 import io.podnet.access.Caller;
+import io.podnet.api.DryRun;
 import io.podnet.problem.Echo;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +24,8 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  * authentication, so that refusals are recorded too: {@link AuditTrail} writes the record of a
  * write that commits, with the change; this filter writes the record of one that does not (401,
  * 403, 404, 409, 422, 503...), on its own, after the answer is decided, and corrects the status of
- * a committed record when the answer was not the usual 201/204/200. Requests refused earlier, by
+ * a committed record when the answer was not the usual 201/204/200. A dry run (?dryRun=All) commits
+ * nothing: it is recorded only when refused. Requests refused earlier, by
  * the request guard's size, encoding and query checks, never reach this far and are not recorded.
  */
 @Component
@@ -67,6 +69,10 @@ class AuditFilter extends OncePerRequestFilter {
 				if (status != write.expectedStatus()) {
 					events.setStatus(write.recorded, status);
 				}
+				return;
+			}
+			if (status < 300 && DryRun.asked(request)) {
+				// a dry run that went through changed nothing, like a read: there is nothing to record
 				return;
 			}
 			if (status == 503) {
