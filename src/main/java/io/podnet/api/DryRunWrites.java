@@ -37,8 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHan
  *
  * <p>One difference remains: a service that retries in a new transaction of its own after a failed
  * statement retries, on a dry run, in this same one. Pod creation does so when its veth name is
- * taken on the node (a 1-in-2^32 clash per pod there); on PostgreSQL, which refuses every statement
- * of a transaction after a failed one, such a dry run fails where the real create would retry.
+ * taken on the node (a 1-in-2^32 clash per pod there); PostgreSQL refuses every statement of a
+ * transaction after a failed one, so inside a dry run PodService does not retry and answers 409
+ * ("retry the request") where the real create would retry by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class DryRunWrites implements WebMvcRegistrations {

@@ -41,6 +41,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,15 +88,18 @@ public class PodService {
 		List<Container> containers = PodContainers.containers(request.containers());
 		SortedMap<String, String> labels = Labels.labels(request.labels());
 		SortedMap<String, String> annotations = Labels.annotations(request.annotations());
+		// Inside a transaction already (a dry run's, which is rolled back), a failed insert cannot be
+		// retried: PostgreSQL has aborted that transaction. The rare clash then answers 409 at once.
+		int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : HostInterfaceNames.ATTEMPTS;
 		for (int attempt = 0;; attempt++) {
 			int hostInterfaceAttempt = attempt;
 			try {
 				return transactions.execute(status -> create(clusterName, namespace, request, containers, labels,
 						annotations, hostInterfaceAttempt));
 			} catch (HostInterfaceTaken taken) {
-				if (attempt + 1 >= HostInterfaceNames.ATTEMPTS) {
+				if (attempt + 1 >= attempts) {
 					throw Conflict.inUse("no free host interface name for the pod on node '" + taken.node + "' after "
-							+ HostInterfaceNames.ATTEMPTS + " attempts; retry the request");
+							+ attempts + " attempt(s); retry the request");
 				}
 			}
 		}
