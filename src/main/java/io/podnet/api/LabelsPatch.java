@@ -12,7 +12,7 @@ import java.util.Map;
 @Schema(name = "LabelsPatch", description = "A JSON merge patch (RFC 7396): the labels and annotations to set; a key "
 		+ "set to null is removed. Other fields may be sent only with their current values.")
 public record LabelsPatch(
-		@Schema(description = Labels.LABELS_DOC, example = "{\"tier\": \"web\", \"canary\": null}")
+		@Schema(description = Labels.LABELS_DOC, example = "{\"tier\": \"web\"}")
 		Map<String, String> labels,
 		@Schema(description = Labels.ANNOTATIONS_DOC) Map<String, String> annotations,
 		@Schema(description = "Apply only if the resource is still at this version (else 409), like If-Match (412)",
