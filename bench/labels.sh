@@ -71,13 +71,21 @@ function request()
 end
 function response(status, headers, body)
 	if status ~= 201 and status ~= 200 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
-	if i > total then wrk.thread:stop() end
+	if i > total then local f = io.open("$WORK/nodes.done", "w"); f:write("done\\n"); f:close() end
 end
 LUA
-wrk -t1 -c1 -d1h -s "$WORK/nodes.lua" "$BASE" >/dev/null
+# wrk runs until its -d; each load stops it once its script has written its done file
+run_until() {
+	local done="$1"; shift
+	wrk "$@" >/dev/null & local pid=$!
+	while [ ! -e "$done" ]; do sleep 1; done
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+run_until "$WORK/nodes.done" -t1 -c1 -d4h -s "$WORK/nodes.lua" "$BASE"
 echo "loading $PODS pods"
 START=$(date +%s)
-TOTAL=$PODS THREADS=1 wrk -t1 -c"$CONNECTIONS" -d4h -s bench/lua/load-pods.lua "$BASE" >/dev/null
+TOTAL=$PODS THREADS=1 DONE="$WORK/pods.done" run_until "$WORK/pods.done.0" -t1 -c"$CONNECTIONS" -d4h \
+	-s bench/lua/load-pods.lua "$BASE"
 echo "loaded in $(( $(date +%s) - START )) s"
 STORED=$(api "$BASE/api/v1/clusters/bench/nodes?limit=1" >/dev/null && python3 - "$BASE" <<'PY'
 import json, os, sys, urllib.request

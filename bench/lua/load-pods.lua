@@ -1,8 +1,10 @@
 -- Creates pods through POST .../namespaces/ns-K/pods, p-<i> for i = 0 .. total-1 over all
 -- threads, every 100th labelled app=web and the others app=other, then stops.
--- wrk -s load-pods.lua <url> with env TOTAL (pods) and THREADS (wrk -t).
+-- wrk -s load-pods.lua <url> with env TOTAL (pods), THREADS (wrk -t) and DONE, a file each thread
+-- writes when it has sent its share (wrk itself runs until its -d; the caller then stops it).
 local counter, total, threads, id, created = 0, tonumber(os.getenv("TOTAL")), tonumber(os.getenv("THREADS") or "1"), 0, 0
 local next_id = 0
+local finished = false
 
 function setup(thread)
 	thread:set("id", next_id)
@@ -30,7 +32,10 @@ function response(status, headers, body)
 	if status ~= 201 and status ~= 200 then
 		io.stderr:write("status " .. status .. ": " .. body .. "\n")
 	end
-	if counter * threads + id >= total + threads then
-		wrk.thread:stop()
+	if counter * threads + id >= total + threads and not finished then
+		finished = true
+		local done = io.open(os.getenv("DONE") .. "." .. id, "w")
+		done:write("done\n")
+		done:close()
 	end
 end

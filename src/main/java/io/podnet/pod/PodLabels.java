@@ -38,9 +38,25 @@ class PodLabels {
 		}
 	}
 
-	void replace(long podId, long clusterId, String namespace, String name, SortedMap<String, String> labels) {
-		jdbc.sql("delete from pod_label where pod_id = ?").param(1, podId).update();
-		insert(podId, clusterId, namespace, name, labels);
+	/** Rewrites only the rows of the labels that change: a patch of one label is one statement. */
+	void replace(long podId, long clusterId, String namespace, String name, Map<String, String> before,
+			SortedMap<String, String> after) {
+		for (String key : before.keySet()) {
+			if (!after.containsKey(key)) {
+				jdbc.sql("delete from pod_label where pod_id = ? and label_key = ?").param(1, podId).param(2, key).update();
+			}
+		}
+		SortedMap<String, String> added = new java.util.TreeMap<>();
+		after.forEach((key, value) -> {
+			String old = before.get(key);
+			if (old == null) {
+				added.put(key, value);
+			} else if (!old.equals(value)) {
+				jdbc.sql("update pod_label set label_value = ? where pod_id = ? and label_key = ?").param(1, value)
+						.param(2, podId).param(3, key).update();
+			}
+		});
+		insert(podId, clusterId, namespace, name, added);
 	}
 
 	/**

@@ -223,7 +223,7 @@ public class PodService {
 				: current.labels();
 		SortedMap<String, String> annotations = patch.changes("annotations")
 				? Labels.annotations(patch.stringMap("annotations")) : current.annotations();
-		writes.relabel(pod, labels, annotations);
+		writes.relabel(pod, current, labels, annotations);
 		return PodView.of(pod, labels, annotations, current.version() + 1);
 	}
 

@@ -89,11 +89,15 @@ class PodWrites {
 	}
 
 	/** New labels and annotations for the pod, and its next version; the caller holds its node's lock. */
-	void relabel(Pod pod, SortedMap<String, String> newLabels, SortedMap<String, String> newAnnotations) {
+	void relabel(Pod pod, Metadata current, SortedMap<String, String> newLabels,
+			SortedMap<String, String> newAnnotations) {
 		jdbc.sql("update pod set labels = ?, annotations = ?, version = version + 1 where id = ?")
 				.param(1, Labels.toColumn(newLabels)).param(2, Labels.toColumn(newAnnotations)).param(3, pod.getId())
 				.update();
-		labels.replace(pod.getId(), pod.getCluster().getId(), pod.getNamespace(), pod.getName(), newLabels);
+		if (!newLabels.equals(current.labels())) {
+			labels.replace(pod.getId(), pod.getCluster().getId(), pod.getNamespace(), pod.getName(), current.labels(),
+					newLabels);
+		}
 	}
 
 	/** Deletes the pod (its labels' rows go with it); the caller holds its node's lock. */

@@ -163,7 +163,10 @@ class LabelsApiIT extends IntegrationTest {
 		assertThat(names(DEMO + "/pods?labelSelector=" + q("track=canary"))).containsExactly("default/web");
 		assertThat(names(DEMO + "/pods?labelSelector=" + q("tier=web"))).isEmpty();
 		assertThat(patch(pod.location(), "{}", null).json()).isEqualTo(patched.json());
-		assertThat(api.send("DELETE", pod.location(), null, null, "\"1\"").status()).isEqualTo(204);
+		assertThat(patch(pod.location(), "{\"labels\":{\"app\":\"store\"}}", null).text("resourceVersion")).isEqualTo("2");
+		assertThat(names(DEMO + "/pods?labelSelector=" + q("app=store,track=canary"))).containsExactly("default/web");
+		assertThat(names(DEMO + "/pods?labelSelector=" + q("app=shop"))).isEmpty();
+		assertThat(api.send("DELETE", pod.location(), null, null, "\"2\"").status()).isEqualTo(204);
 		assertThat(names(DEMO + "/pods?labelSelector=" + q("track=canary"))).isEmpty();
 	}
 
