@@ -8,10 +8,26 @@ import io.podnet.client.ApiClient;
 import io.podnet.client.ApiException;
 import io.podnet.client.ApiResponse;
 import io.podnet.client.api.ClustersApi;
+import io.podnet.client.api.ClustersApi.APICreate1Request;
+import io.podnet.client.api.ClustersApi.APIDelete1Request;
+import io.podnet.client.api.ClustersApi.APIGet1Request;
+import io.podnet.client.api.ClustersApi.APIList1Request;
 import io.podnet.client.api.NodesApi;
+import io.podnet.client.api.NodesApi.APICreate2Request;
+import io.podnet.client.api.NodesApi.APIDelete2Request;
+import io.podnet.client.api.NodesApi.APIGet2Request;
+import io.podnet.client.api.NodesApi.APIList2Request;
 import io.podnet.client.api.PathsApi;
+import io.podnet.client.api.PathsApi.APITraceRequest;
 import io.podnet.client.api.PodsApi;
+import io.podnet.client.api.PodsApi.APICreate3Request;
+import io.podnet.client.api.PodsApi.APIDelete3Request;
+import io.podnet.client.api.PodsApi.APIGet3Request;
+import io.podnet.client.api.PodsApi.APIListClusterRequest;
 import io.podnet.client.api.RoutesApi;
+import io.podnet.client.api.RoutesApi.APIAddRequest;
+import io.podnet.client.api.RoutesApi.APIDelete4Request;
+import io.podnet.client.api.RoutesApi.APIGatewayRequest;
 import io.podnet.client.model.Cluster;
 import io.podnet.client.model.ContainerPort;
 import io.podnet.client.model.ContainerRequest;
@@ -39,7 +55,8 @@ import org.junit.jupiter.api.Test;
  * The README's walk-through through the Java client that OpenAPI Generator (java, native) makes from
  * the committed openapi.yaml, as a platform team would use it: typed requests and answers, statuses
  * as the client reports them, refusals read as the spec's Problem. If the spec misdescribes an answer
- * (a status, a field, a type), this is where it shows.
+ * (a status, a field, a type), this is where it shows. Calls take the generated request objects
+ * (useSingleRequestParameter): a new optional parameter in the spec does not change their signature.
  */
 class JavaClientWalkthroughIT extends IntegrationTest {
 
@@ -65,7 +82,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 
 	@Test
 	void theArticlesClusterNodesAndPodAreCreatedWithTheirAddresses() throws ApiException {
-		ApiResponse<Cluster> cluster = clusters.create1WithHttpInfo(articleCluster());
+		ApiResponse<Cluster> cluster = clusters.create1WithHttpInfo(APICreate1Request.newBuilder().createClusterRequest(articleCluster()).build());
 		assertThat(cluster.getStatusCode()).isEqualTo(201);
 		assertThat(cluster.getData().getGateway()).isEqualTo("10.100.0.1");
 		assertThat(cluster.getData().getIpFamily()).isEqualTo(Cluster.IpFamilyEnum.IPV4);
@@ -73,8 +90,8 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(cluster.getData().getMaxPodsPerNode()).isEqualTo(110);
 		assertThat(cluster.getData().getNodeSubnets().getTotal()).isEqualTo(256);
 
-		ApiResponse<Node> node1 = nodes.create2WithHttpInfo("demo", new CreateNodeRequest().name("node-1"));
-		Node node2 = nodes.create2("demo", new CreateNodeRequest().name("node-2"));
+		ApiResponse<Node> node1 = nodes.create2WithHttpInfo(node("node-1"));
+		Node node2 = nodes.create2(node("node-2"));
 		assertThat(node1.getStatusCode()).isEqualTo(201);
 		assertThat(node1.getData().getAddress()).isEqualTo("10.100.0.2");
 		assertThat(node1.getData().getPodSubnet()).isEqualTo("10.244.0.0/24");
@@ -84,13 +101,13 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(node2.getPodSubnet()).isEqualTo("10.244.1.0/24");
 		assertThat(node2.getBridge().getAddress()).isEqualTo("10.244.1.1");
 
-		assertThat(routes.gateway("demo")).extracting(Route::getDestination, Route::getNextHop, Route::getType)
+		assertThat(gatewayRoutes()).extracting(Route::getDestination, Route::getNextHop, Route::getType)
 				.containsExactly(
 						tuple("10.100.0.0/24", null, Route.TypeEnum.CONNECTED),
 						tuple("10.244.0.0/24", "10.100.0.2", Route.TypeEnum.NODE),
 						tuple("10.244.1.0/24", "10.100.0.3", Route.TypeEnum.NODE));
 
-		ApiResponse<Pod> web = pods.create3WithHttpInfo("demo", "default", webPod());
+		ApiResponse<Pod> web = pods.create3WithHttpInfo(pod(webPod()));
 		assertThat(web.getStatusCode()).isEqualTo(201);
 		assertThat(web.getData().getNodeName()).isEqualTo("node-1");
 		assertThat(web.getData().getIp()).isEqualTo("10.244.0.2");
@@ -103,7 +120,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 				.containsExactly(tuple(80, "TCP"),
 						tuple(6800, "TCP"));
 
-		Path nginxToScrapyd = paths.trace("demo", "default/web", "localhost", 6800, null);
+		Path nginxToScrapyd = trace("default/web", "localhost", 6800);
 		assertThat(nginxToScrapyd.getDisposition()).isEqualTo(Path.DispositionEnum.ACCEPTED);
 		assertThat(nginxToScrapyd.getScope()).isEqualTo(Path.ScopeEnum.SAME_POD);
 		assertThat(nginxToScrapyd.getDestination().getAddress()).isEqualTo("127.0.0.1");
@@ -115,7 +132,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	void theCrossNodePathGoesPodNodeGatewayNodePod() throws ApiException {
 		twoNodesWithWebAndDb();
 
-		Path webToDb = paths.trace("demo", "default/web", "default/db", 5432, "TCP");
+		Path webToDb = trace("default/web", "default/db", 5432);
 
 		assertThat(webToDb.getDisposition()).isEqualTo(Path.DispositionEnum.ACCEPTED);
 		assertThat(webToDb.getScope()).isEqualTo(Path.ScopeEnum.CROSS_NODE);
@@ -138,23 +155,22 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	void aUserRouteChangesThePathAndGoesWithItsDelete() throws ApiException {
 		twoNodesWithWebAndDb();
 
-		ApiResponse<Route> blackhole = routes.addWithHttpInfo("demo",
-				new CreateRouteRequest().destination("10.244.200.0/24").type("BLACKHOLE"));
+		ApiResponse<Route> blackhole = routes.addWithHttpInfo(route(new CreateRouteRequest().destination("10.244.200.0/24").type("BLACKHOLE")));
 		assertThat(blackhole.getStatusCode()).isEqualTo(201);
 		assertThat(blackhole.getData().getType()).isEqualTo(Route.TypeEnum.BLACKHOLE);
-		Route viaNode2 = routes.add("demo", new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3"));
+		Route viaNode2 = routes.add(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
 		assertThat(viaNode2.getNextHop()).isEqualTo("10.100.0.3");
 		assertThat(viaNode2.getDevice()).isEqualTo("eth0");
-		assertThat(routes.gateway("demo")).extracting(Route::getDestination).contains("10.244.200.0/24", "192.168.0.0/16");
+		assertThat(gatewayRoutes()).extracting(Route::getDestination).contains("10.244.200.0/24", "192.168.0.0/16");
 
-		Path intoTheBlackhole = paths.trace("demo", "default/web", "10.244.200.7", 80, "TCP");
+		Path intoTheBlackhole = trace("default/web", "10.244.200.7", 80);
 		assertThat(intoTheBlackhole.getDisposition()).isEqualTo(Path.DispositionEnum.NULL_ROUTED);
 		assertThat(intoTheBlackhole.getHops()).last().extracting(Hop::getDevice).isEqualTo("gateway");
 
 		// the path parameter is "10.244.200.0/24": the client encodes the slash, as the README does by hand
-		assertThat(routes.delete4WithHttpInfo("demo", "10.244.200.0/24", null).getStatusCode()).isEqualTo(204);
-		assertThat(routes.gateway("demo")).extracting(Route::getDestination).doesNotContain("10.244.200.0/24");
-		assertThat(paths.trace("demo", "default/web", "10.244.200.7", 80, "TCP").getDisposition())
+		assertThat(routes.delete4WithHttpInfo(APIDelete4Request.newBuilder().cluster("demo").destination("10.244.200.0/24").build()).getStatusCode()).isEqualTo(204);
+		assertThat(gatewayRoutes()).extracting(Route::getDestination).doesNotContain("10.244.200.0/24");
+		assertThat(trace("default/web", "10.244.200.7", 80).getDisposition())
 				.isNotEqualTo(Path.DispositionEnum.NULL_ROUTED);
 	}
 
@@ -162,76 +178,82 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	void conflictsAndBadInputAreTypedProblemsNamingFieldAndValue() throws ApiException {
 		twoNodesWithWebAndDb();
 
-		Problem taken = problem(409, () -> nodes.create2("demo", new CreateNodeRequest().name("node-3").address("10.100.0.2")));
+		Problem taken = problem(409, () -> nodes.create2(APICreate2Request.newBuilder()
+				.cluster("demo").createNodeRequest(new CreateNodeRequest().name("node-3").address("10.100.0.2")).build()));
 		assertThat(taken.getType()).isEqualTo("urn:podnet:problem:taken");
 		assertThat(taken.getStatus()).isEqualTo(409);
 		assertThat(taken.getField()).isEqualTo("address");
 		assertThat(taken.getValue()).isEqualTo("10.100.0.2");
 		assertThat(taken.getDetail()).contains("node-1");
 
-		Problem inUse = problem(409, () -> nodes.delete2("demo", "node-1", null, null));
+		Problem inUse = problem(409, () -> nodes.delete2(APIDelete2Request.newBuilder().cluster("demo").node("node-1").build()));
 		assertThat(inUse.getType()).isEqualTo("urn:podnet:problem:in-use");
-		assertThat(nodes.get2("demo", "node-1", null).getAddress()).as("the refused delete changed nothing")
+		assertThat(nodes.get2(APIGet2Request.newBuilder().cluster("demo").node("node-1").build()).getAddress()).as("the refused delete changed nothing")
 				.isEqualTo("10.100.0.2");
 
-		Problem hostBits = problem(422, () -> clusters.create1(new CreateClusterRequest().name("other")
-				.nodeNetwork("10.101.0.0/24").podNetwork("10.245.0.1/16")));
+		Problem hostBits = problem(422, () -> clusters.create1(APICreate1Request.newBuilder()
+				.createClusterRequest(new CreateClusterRequest().name("other").nodeNetwork("10.101.0.0/24")
+						.podNetwork("10.245.0.1/16"))
+				.build()));
 		assertThat(hostBits.getType()).isEqualTo("urn:podnet:problem:invalid-value");
 		assertThat(hostBits.getTitle()).isNotBlank();
 		assertThat(hostBits.getStatus()).isEqualTo(422);
 		assertThat(hostBits.getField()).isEqualTo("podNetwork");
 		assertThat(hostBits.getValue()).isEqualTo("10.245.0.1/16");
 		assertThat(hostBits.getDetail()).contains("10.245.0.0/16");
-		assertThat(clusters.list1(null, null).getItems()).extracting(Cluster::getName).containsExactly("demo");
+		assertThat(clusters.list1(APIList1Request.newBuilder().build()).getItems()).extracting(Cluster::getName).containsExactly("demo");
 	}
 
 	@Test
 	void listsPageWithLimitAndContinue() throws ApiException {
 		twoNodesWithWebAndDb();
-		pods.create3("demo", "default", new CreatePodRequest().name("api").nodeName("node-1")
-				.addContainersItem(new ContainerRequest().name("api").image("example/api:1")));
+		pods.create3(pod(new CreatePodRequest().name("api").nodeName("node-1")
+				.addContainersItem(new ContainerRequest().name("api").image("example/api:1"))));
 
 		List<List<String>> pages = new ArrayList<>();
 		String next = null;
 		do {
-			ItemListPod page = pods.listCluster("demo", null, 2, next);
+			ItemListPod page = pods.listCluster(APIListClusterRequest.newBuilder().cluster("demo").limit(2)._continue(next).build());
 			pages.add(page.getItems().stream().map(pod -> pod.getNamespace() + "/" + pod.getName()).toList());
 			next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
 		} while (next != null);
 
 		assertThat(pages).containsExactly(List.of("default/api", "default/db"), List.of("default/web"));
-		assertThat(pods.listCluster("demo", "node-1", null, null).getItems()).extracting(Pod::getIp)
+		assertThat(pods.listCluster(APIListClusterRequest.newBuilder().cluster("demo").node("node-1").build()).getItems()).extracting(Pod::getIp)
 				.containsExactly("10.244.0.3", "10.244.0.2");
-		assertThat(nodes.list2("demo", 1, null).getItems()).extracting(Node::getName).containsExactly("node-1");
+		assertThat(nodes.list2(APIList2Request.newBuilder().cluster("demo").limit(1).build()).getItems()).extracting(Node::getName).containsExactly("node-1");
 	}
 
 	@Test
 	void deletesAnswer204AndTheDeletedIsGone() throws ApiException {
 		twoNodesWithWebAndDb();
-		routes.add("demo", new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3"));
+		routes.add(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
 
-		assertThat(pods.delete3WithHttpInfo("demo", "default", "db", null).getStatusCode()).isEqualTo(204);
-		assertThat(problem(404, () -> pods.get3("demo", "default", "db", null)).getType())
+		assertThat(pods.delete3WithHttpInfo(
+				APIDelete3Request.newBuilder().cluster("demo").namespace("default").pod("db").build()).getStatusCode()).isEqualTo(204);
+		assertThat(problem(404, () -> pods.get3(
+				APIGet3Request.newBuilder().cluster("demo").namespace("default").pod("db").build())).getType())
 				.isEqualTo("urn:podnet:problem:not-found");
-		assertThat(routes.delete4WithHttpInfo("demo", "192.168.0.0/16", null).getStatusCode()).isEqualTo(204);
-		assertThat(nodes.delete2WithHttpInfo("demo", "node-2", null, null).getStatusCode()).isEqualTo(204);
-		assertThat(nodes.delete2WithHttpInfo("demo", "node-1", true, null).getStatusCode()).as("cascade: with its pod web")
+		assertThat(routes.delete4WithHttpInfo(APIDelete4Request.newBuilder().cluster("demo").destination("192.168.0.0/16").build()).getStatusCode()).isEqualTo(204);
+		assertThat(nodes.delete2WithHttpInfo(APIDelete2Request.newBuilder().cluster("demo").node("node-2").build()).getStatusCode()).isEqualTo(204);
+		assertThat(nodes.delete2WithHttpInfo(
+				APIDelete2Request.newBuilder().cluster("demo").node("node-1").cascade(true).build()).getStatusCode()).as("cascade: with its pod web")
 				.isEqualTo(204);
-		assertThat(pods.listCluster("demo", null, null, null).getItems()).isEmpty();
-		assertThat(routes.gateway("demo")).extracting(Route::getType).containsExactly(Route.TypeEnum.CONNECTED);
-		assertThat(clusters.delete1WithHttpInfo("demo", null).getStatusCode()).isEqualTo(204);
-		assertThat(problem(404, () -> clusters.get1("demo", null)).getDetail()).contains("demo");
+		assertThat(pods.listCluster(APIListClusterRequest.newBuilder().cluster("demo").build()).getItems()).isEmpty();
+		assertThat(gatewayRoutes()).extracting(Route::getType).containsExactly(Route.TypeEnum.CONNECTED);
+		assertThat(clusters.delete1WithHttpInfo(APIDelete1Request.newBuilder().cluster("demo").build()).getStatusCode()).isEqualTo(204);
+		assertThat(problem(404, () -> clusters.get1(APIGet1Request.newBuilder().cluster("demo").build())).getDetail()).contains("demo");
 	}
 
 	/** The article's cluster, its two nodes, web (nginx + scrapyd) on node-1 and db on node-2. */
 	private void twoNodesWithWebAndDb() throws ApiException {
-		clusters.create1(articleCluster());
-		nodes.create2("demo", new CreateNodeRequest().name("node-1"));
-		nodes.create2("demo", new CreateNodeRequest().name("node-2"));
-		pods.create3("demo", "default", webPod());
-		Pod db = pods.create3("demo", "default", new CreatePodRequest().name("db").nodeName("node-2")
+		clusters.create1(APICreate1Request.newBuilder().createClusterRequest(articleCluster()).build());
+		nodes.create2(node("node-1"));
+		nodes.create2(node("node-2"));
+		pods.create3(pod(webPod()));
+		Pod db = pods.create3(pod(new CreatePodRequest().name("db").nodeName("node-2")
 				.addContainersItem(new ContainerRequest().name("postgres").image("postgres:17")
-						.addPortsItem(new PortRequest().containerPort(5432))));
+						.addPortsItem(new PortRequest().containerPort(5432)))));
 		assertThat(db.getIp()).isEqualTo("10.244.1.2");
 	}
 
@@ -245,6 +267,27 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 						.addPortsItem(new PortRequest().containerPort(80)))
 				.addContainersItem(new ContainerRequest().name("scrapyd").image("scrapy/scrapyd")
 						.addPortsItem(new PortRequest().containerPort(6800)));
+	}
+
+	private static APICreate2Request node(String name) {
+		return APICreate2Request.newBuilder().cluster("demo").createNodeRequest(new CreateNodeRequest().name(name)).build();
+	}
+
+	private static APICreate3Request pod(CreatePodRequest pod) {
+		return APICreate3Request.newBuilder().cluster("demo").namespace("default").createPodRequest(pod).build();
+	}
+
+	private static APIAddRequest route(CreateRouteRequest route) {
+		return APIAddRequest.newBuilder().cluster("demo").createRouteRequest(route).build();
+	}
+
+	private List<Route> gatewayRoutes() throws ApiException {
+		return routes.gateway(APIGatewayRequest.newBuilder().cluster("demo").build());
+	}
+
+	/** {@code GET /paths}: from a pod to a pod, an address or localhost, over TCP. */
+	private Path trace(String from, String to, int port) throws ApiException {
+		return paths.trace(APITraceRequest.newBuilder().cluster("demo").from(from).to(to).port(port).protocol("TCP").build());
 	}
 
 	/**
