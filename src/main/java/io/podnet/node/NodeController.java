@@ -52,7 +52,7 @@ class NodeController {
 	}
 
 	@GetMapping("/{node}")
-	@Operation(summary = "Get a node")
+	@Operation(summary = "Get a node", description = "The node with its address, pod subnet, bridge and pod count; its ETag is its resourceVersion.")
 	ResponseEntity<NodeView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Node name", example = "node-1") @PathVariable String node,
 			@Parameter(description = "Answer only if the node is at this ETag (else 412)")

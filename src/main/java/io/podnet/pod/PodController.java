@@ -49,7 +49,7 @@ class PodController {
 	}
 
 	@GetMapping("/namespaces/{namespace}/pods/{pod}")
-	@Operation(summary = "Get a pod")
+	@Operation(summary = "Get a pod", description = "The pod with its IP, network attachment and containers; its ETag is its resourceVersion.")
 	ResponseEntity<PodView> get(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
 			@Parameter(description = "Pod name", example = "web") @PathVariable String pod,

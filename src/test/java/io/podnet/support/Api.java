@@ -90,8 +90,9 @@ public final class Api {
 			request.header("Authorization", "Bearer " + token);
 		}
 		try {
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
+			HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+			ObservedStatuses.record(sent.method(), sent.uri(), response.statusCode());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().firstValue("Location").orElse(null),
 					response.headers().firstValue("Retry-After").orElse(null),
