@@ -75,7 +75,7 @@ const webPod: CreatePodRequest = {
 // walk-through is one async function rather than top-level await.
 async function main(): Promise<void> {
   await step("the article's cluster: gateway and node subnets filled in", async () => {
-    const created = await clusters.create1Raw({
+    const created = await clusters.createClusterRaw({
       createClusterRequest: { name: "demo", nodeNetwork: "10.100.0.0/24", podNetwork: "10.244.0.0/16" },
     });
     assert.equal(created.raw.status, 201);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
   await step("a bad input is a 422 Problem naming the field, the value and what is valid", async () => {
     const refused = await problem(422, () =>
-      clusters.create1({
+      clusters.createCluster({
         createClusterRequest: { name: "other", nodeNetwork: "10.101.0.0/24", podNetwork: "10.245.0.1/16" },
       }),
     );
@@ -103,10 +103,10 @@ async function main(): Promise<void> {
   });
 
   await step("two nodes: next free address, subnet and bridge each", async () => {
-    const node1 = await nodes.create2Raw({ cluster: "demo", createNodeRequest: { name: "node-1" } });
+    const node1 = await nodes.createNodeRaw({ cluster: "demo", createNodeRequest: { name: "node-1" } });
     assert.equal(node1.raw.status, 201);
     const first = await node1.value();
-    const second = await nodes.create2({ cluster: "demo", createNodeRequest: { name: "node-2" } });
+    const second = await nodes.createNode({ cluster: "demo", createNodeRequest: { name: "node-2" } });
     assert.deepEqual(
       [first.address, first.podSubnet, first.bridge?.name, first.bridge?.address],
       ["10.100.0.2", "10.244.0.0/24", "cbr0", "10.244.0.1"],
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   });
 
   await step("the gateway's route table follows the nodes", async () => {
-    const table = await routes.gateway({ cluster: "demo" });
+    const table = await routes.listGatewayRoutes({ cluster: "demo" });
     assert.deepEqual(
       table.map((route) => [route.destination, route.nextHop, route.type]),
       [
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   });
 
   await step("the article's pod: nginx and scrapyd share eth0 10.244.0.2", async () => {
-    const created = await pods.create3Raw({ cluster: "demo", namespace: "default", createPodRequest: webPod });
+    const created = await pods.createPodRaw({ cluster: "demo", namespace: "default", createPodRequest: webPod });
     assert.equal(created.raw.status, 201);
     const web = await created.value();
     assert.equal(web.ip, "10.244.0.2");
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   });
 
   await step("nginx reaches scrapyd on localhost, inside the pod", async () => {
-    const path = await paths.trace({ cluster: "demo", from: "default/web", to: "localhost", port: 6800 });
+    const path = await paths.tracePath({ cluster: "demo", from: "default/web", to: "localhost", port: 6800 });
     assert.equal(path.disposition, "ACCEPTED");
     assert.equal(path.scope, "SAME_POD");
     assert.equal(path.destination?.address, "127.0.0.1");
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   });
 
   await step("a pod on the other node: db 10.244.1.2", async () => {
-    const db = await pods.create3({
+    const db = await pods.createPod({
       cluster: "demo",
       namespace: "default",
       createPodRequest: {
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   });
 
   await step("web to db across nodes: pod, node-1, gateway, node-2, pod; TTL 61", async () => {
-    const path = await paths.trace({ cluster: "demo", from: "default/web", to: "default/db", port: 5432, protocol: "TCP" });
+    const path = await paths.tracePath({ cluster: "demo", from: "default/web", to: "default/db", port: 5432, protocol: "TCP" });
     assert.equal(path.disposition, "ACCEPTED");
     assert.equal(path.scope, "CROSS_NODE");
     assert.equal(path.ttl, 61);
@@ -174,28 +174,28 @@ async function main(): Promise<void> {
   });
 
   await step("a user route: a blackhole on the gateway changes the path", async () => {
-    const added = await routes.addRaw({ cluster: "demo", createRouteRequest: { destination: "10.244.200.0/24", type: "BLACKHOLE" } });
+    const added = await routes.createRouteRaw({ cluster: "demo", createRouteRequest: { destination: "10.244.200.0/24", type: "BLACKHOLE" } });
     assert.equal(added.raw.status, 201);
     assert.equal((await added.value()).type, "BLACKHOLE");
-    const route = await routes.add({ cluster: "demo", createRouteRequest: { destination: "192.168.0.0/16", nextHop: "10.100.0.3" } });
+    const route = await routes.createRoute({ cluster: "demo", createRouteRequest: { destination: "192.168.0.0/16", nextHop: "10.100.0.3" } });
     assert.deepEqual([route.nextHop, route.device], ["10.100.0.3", "eth0"]);
-    const path = await paths.trace({ cluster: "demo", from: "default/web", to: "10.244.200.7", port: 80, protocol: "TCP" });
+    const path = await paths.tracePath({ cluster: "demo", from: "default/web", to: "10.244.200.7", port: 80, protocol: "TCP" });
     assert.equal(path.disposition, "NULL_ROUTED");
     assert.equal(path.hops?.at(-1)?.device, "gateway");
   });
 
   await step("conflicts are 409 Problems: an address taken, a node still in use", async () => {
     const taken = await problem(409, () =>
-      nodes.create2({ cluster: "demo", createNodeRequest: { name: "node-3", address: "10.100.0.2" } }),
+      nodes.createNode({ cluster: "demo", createNodeRequest: { name: "node-3", address: "10.100.0.2" } }),
     );
     assert.deepEqual([taken.type, taken.status, taken.field, taken.value], ["urn:podnet:problem:taken", 409, "address", "10.100.0.2"]);
-    const inUse = await problem(409, () => nodes.delete2({ cluster: "demo", node: "node-1" }));
+    const inUse = await problem(409, () => nodes.deleteNode({ cluster: "demo", node: "node-1" }));
     assert.equal(inUse.type, "urn:podnet:problem:in-use");
-    assert.equal((await nodes.get2({ cluster: "demo", node: "node-1" })).address, "10.100.0.2");
+    assert.equal((await nodes.getNode({ cluster: "demo", node: "node-1" })).address, "10.100.0.2");
   });
 
   await step("paging: limit 2 and continue until no continue is given", async () => {
-    await pods.create3({
+    await pods.createPod({
       cluster: "demo",
       namespace: "default",
       createPodRequest: { name: "api", nodeName: "node-1", containers: [{ name: "api", image: "example/api:1" }] },
@@ -203,27 +203,27 @@ async function main(): Promise<void> {
     const pages: string[][] = [];
     let next: string | undefined;
     do {
-      const page = await pods.listCluster({ cluster: "demo", limit: 2, _continue: next });
+      const page = await pods.listClusterPods({ cluster: "demo", limit: 2, _continue: next });
       pages.push((page.items ?? []).map((pod) => `${pod.namespace}/${pod.name}`));
       next = page.metadata?._continue;
     } while (next !== undefined);
     assert.deepEqual(pages, [["default/api", "default/db"], ["default/web"]]);
-    const onNode1 = await pods.listCluster({ cluster: "demo", node: "node-1" });
+    const onNode1 = await pods.listClusterPods({ cluster: "demo", node: "node-1" });
     assert.deepEqual(onNode1.items?.map((pod) => pod.ip), ["10.244.0.3", "10.244.0.2"]);
   });
 
   await step("deletes answer 204 and what they deleted is gone", async () => {
-    assert.equal((await pods.delete3Raw({ cluster: "demo", namespace: "default", pod: "db" })).raw.status, 204);
-    const gone = await problem(404, () => pods.get3({ cluster: "demo", namespace: "default", pod: "db" }));
+    assert.equal((await pods.deletePodRaw({ cluster: "demo", namespace: "default", pod: "db" })).raw.status, 204);
+    const gone = await problem(404, () => pods.getPod({ cluster: "demo", namespace: "default", pod: "db" }));
     assert.equal(gone.type, "urn:podnet:problem:not-found");
     for (const destination of ["10.244.200.0/24", "192.168.0.0/16"]) {
-      assert.equal((await routes.delete4Raw({ cluster: "demo", destination })).raw.status, 204);
+      assert.equal((await routes.deleteRouteRaw({ cluster: "demo", destination })).raw.status, 204);
     }
-    assert.equal((await nodes.delete2Raw({ cluster: "demo", node: "node-2" })).raw.status, 204);
-    assert.equal((await nodes.delete2Raw({ cluster: "demo", node: "node-1", cascade: true })).raw.status, 204);
-    assert.deepEqual((await routes.gateway({ cluster: "demo" })).map((route) => route.type), ["CONNECTED"]);
-    assert.equal((await clusters.delete1Raw({ cluster: "demo" })).raw.status, 204);
-    await problem(404, () => clusters.get1({ cluster: "demo" }));
+    assert.equal((await nodes.deleteNodeRaw({ cluster: "demo", node: "node-2" })).raw.status, 204);
+    assert.equal((await nodes.deleteNodeRaw({ cluster: "demo", node: "node-1", cascade: true })).raw.status, 204);
+    assert.deepEqual((await routes.listGatewayRoutes({ cluster: "demo" })).map((route) => route.type), ["CONNECTED"]);
+    assert.equal((await clusters.deleteClusterRaw({ cluster: "demo" })).raw.status, 204);
+    await problem(404, () => clusters.getCluster({ cluster: "demo" }));
   });
 
   console.log(`walk-through complete: ${steps} steps`);

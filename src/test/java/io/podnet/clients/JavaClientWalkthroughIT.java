@@ -8,26 +8,26 @@ import io.podnet.client.ApiClient;
 import io.podnet.client.ApiException;
 import io.podnet.client.ApiResponse;
 import io.podnet.client.api.ClustersApi;
-import io.podnet.client.api.ClustersApi.APICreate1Request;
-import io.podnet.client.api.ClustersApi.APIDelete1Request;
-import io.podnet.client.api.ClustersApi.APIGet1Request;
-import io.podnet.client.api.ClustersApi.APIList1Request;
+import io.podnet.client.api.ClustersApi.APICreateClusterRequest;
+import io.podnet.client.api.ClustersApi.APIDeleteClusterRequest;
+import io.podnet.client.api.ClustersApi.APIGetClusterRequest;
+import io.podnet.client.api.ClustersApi.APIListClustersRequest;
 import io.podnet.client.api.NodesApi;
-import io.podnet.client.api.NodesApi.APICreate2Request;
-import io.podnet.client.api.NodesApi.APIDelete2Request;
-import io.podnet.client.api.NodesApi.APIGet2Request;
-import io.podnet.client.api.NodesApi.APIList2Request;
+import io.podnet.client.api.NodesApi.APICreateNodeRequest;
+import io.podnet.client.api.NodesApi.APIDeleteNodeRequest;
+import io.podnet.client.api.NodesApi.APIGetNodeRequest;
+import io.podnet.client.api.NodesApi.APIListNodesRequest;
 import io.podnet.client.api.PathsApi;
-import io.podnet.client.api.PathsApi.APITraceRequest;
+import io.podnet.client.api.PathsApi.APITracePathRequest;
 import io.podnet.client.api.PodsApi;
-import io.podnet.client.api.PodsApi.APICreate3Request;
-import io.podnet.client.api.PodsApi.APIDelete3Request;
-import io.podnet.client.api.PodsApi.APIGet3Request;
-import io.podnet.client.api.PodsApi.APIListClusterRequest;
+import io.podnet.client.api.PodsApi.APICreatePodRequest;
+import io.podnet.client.api.PodsApi.APIDeletePodRequest;
+import io.podnet.client.api.PodsApi.APIGetPodRequest;
+import io.podnet.client.api.PodsApi.APIListClusterPodsRequest;
 import io.podnet.client.api.RoutesApi;
-import io.podnet.client.api.RoutesApi.APIAddRequest;
-import io.podnet.client.api.RoutesApi.APIDelete4Request;
-import io.podnet.client.api.RoutesApi.APIGatewayRequest;
+import io.podnet.client.api.RoutesApi.APICreateRouteRequest;
+import io.podnet.client.api.RoutesApi.APIDeleteRouteRequest;
+import io.podnet.client.api.RoutesApi.APIListGatewayRoutesRequest;
 import io.podnet.client.model.Cluster;
 import io.podnet.client.model.ContainerPort;
 import io.podnet.client.model.ContainerRequest;
@@ -82,7 +82,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 
 	@Test
 	void theArticlesClusterNodesAndPodAreCreatedWithTheirAddresses() throws ApiException {
-		ApiResponse<Cluster> cluster = clusters.create1WithHttpInfo(APICreate1Request.newBuilder().createClusterRequest(articleCluster()).build());
+		ApiResponse<Cluster> cluster = clusters.createClusterWithHttpInfo(APICreateClusterRequest.newBuilder().createClusterRequest(articleCluster()).build());
 		assertThat(cluster.getStatusCode()).isEqualTo(201);
 		assertThat(cluster.getData().getGateway()).isEqualTo("10.100.0.1");
 		assertThat(cluster.getData().getIpFamily()).isEqualTo(Cluster.IpFamilyEnum.IPV4);
@@ -90,8 +90,8 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(cluster.getData().getMaxPodsPerNode()).isEqualTo(110);
 		assertThat(cluster.getData().getNodeSubnets().getTotal()).isEqualTo(256);
 
-		ApiResponse<Node> node1 = nodes.create2WithHttpInfo(node("node-1"));
-		Node node2 = nodes.create2(node("node-2"));
+		ApiResponse<Node> node1 = nodes.createNodeWithHttpInfo(node("node-1"));
+		Node node2 = nodes.createNode(node("node-2"));
 		assertThat(node1.getStatusCode()).isEqualTo(201);
 		assertThat(node1.getData().getAddress()).isEqualTo("10.100.0.2");
 		assertThat(node1.getData().getPodSubnet()).isEqualTo("10.244.0.0/24");
@@ -107,7 +107,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 						tuple("10.244.0.0/24", "10.100.0.2", Route.TypeEnum.NODE),
 						tuple("10.244.1.0/24", "10.100.0.3", Route.TypeEnum.NODE));
 
-		ApiResponse<Pod> web = pods.create3WithHttpInfo(pod(webPod()));
+		ApiResponse<Pod> web = pods.createPodWithHttpInfo(pod(webPod()));
 		assertThat(web.getStatusCode()).isEqualTo(201);
 		assertThat(web.getData().getNodeName()).isEqualTo("node-1");
 		assertThat(web.getData().getIp()).isEqualTo("10.244.0.2");
@@ -155,10 +155,10 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	void aUserRouteChangesThePathAndGoesWithItsDelete() throws ApiException {
 		twoNodesWithWebAndDb();
 
-		ApiResponse<Route> blackhole = routes.addWithHttpInfo(route(new CreateRouteRequest().destination("10.244.200.0/24").type("BLACKHOLE")));
+		ApiResponse<Route> blackhole = routes.createRouteWithHttpInfo(route(new CreateRouteRequest().destination("10.244.200.0/24").type("BLACKHOLE")));
 		assertThat(blackhole.getStatusCode()).isEqualTo(201);
 		assertThat(blackhole.getData().getType()).isEqualTo(Route.TypeEnum.BLACKHOLE);
-		Route viaNode2 = routes.add(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
+		Route viaNode2 = routes.createRoute(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
 		assertThat(viaNode2.getNextHop()).isEqualTo("10.100.0.3");
 		assertThat(viaNode2.getDevice()).isEqualTo("eth0");
 		assertThat(gatewayRoutes()).extracting(Route::getDestination).contains("10.244.200.0/24", "192.168.0.0/16");
@@ -168,7 +168,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(intoTheBlackhole.getHops()).last().extracting(Hop::getDevice).isEqualTo("gateway");
 
 		// the path parameter is "10.244.200.0/24": the client encodes the slash, as the README does by hand
-		assertThat(routes.delete4WithHttpInfo(APIDelete4Request.newBuilder().cluster("demo").destination("10.244.200.0/24").build()).getStatusCode()).isEqualTo(204);
+		assertThat(routes.deleteRouteWithHttpInfo(APIDeleteRouteRequest.newBuilder().cluster("demo").destination("10.244.200.0/24").build()).getStatusCode()).isEqualTo(204);
 		assertThat(gatewayRoutes()).extracting(Route::getDestination).doesNotContain("10.244.200.0/24");
 		assertThat(trace("default/web", "10.244.200.7", 80).getDisposition())
 				.isNotEqualTo(Path.DispositionEnum.NULL_ROUTED);
@@ -178,7 +178,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	void conflictsAndBadInputAreTypedProblemsNamingFieldAndValue() throws ApiException {
 		twoNodesWithWebAndDb();
 
-		Problem taken = problem(409, () -> nodes.create2(APICreate2Request.newBuilder()
+		Problem taken = problem(409, () -> nodes.createNode(APICreateNodeRequest.newBuilder()
 				.cluster("demo").createNodeRequest(new CreateNodeRequest().name("node-3").address("10.100.0.2")).build()));
 		assertThat(taken.getType()).isEqualTo("urn:podnet:problem:taken");
 		assertThat(taken.getStatus()).isEqualTo(409);
@@ -186,12 +186,12 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(taken.getValue()).isEqualTo("10.100.0.2");
 		assertThat(taken.getDetail()).contains("node-1");
 
-		Problem inUse = problem(409, () -> nodes.delete2(APIDelete2Request.newBuilder().cluster("demo").node("node-1").build()));
+		Problem inUse = problem(409, () -> nodes.deleteNode(APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-1").build()));
 		assertThat(inUse.getType()).isEqualTo("urn:podnet:problem:in-use");
-		assertThat(nodes.get2(APIGet2Request.newBuilder().cluster("demo").node("node-1").build()).getAddress()).as("the refused delete changed nothing")
+		assertThat(nodes.getNode(APIGetNodeRequest.newBuilder().cluster("demo").node("node-1").build()).getAddress()).as("the refused delete changed nothing")
 				.isEqualTo("10.100.0.2");
 
-		Problem hostBits = problem(422, () -> clusters.create1(APICreate1Request.newBuilder()
+		Problem hostBits = problem(422, () -> clusters.createCluster(APICreateClusterRequest.newBuilder()
 				.createClusterRequest(new CreateClusterRequest().name("other").nodeNetwork("10.101.0.0/24")
 						.podNetwork("10.245.0.1/16"))
 				.build()));
@@ -201,57 +201,57 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(hostBits.getField()).isEqualTo("podNetwork");
 		assertThat(hostBits.getValue()).isEqualTo("10.245.0.1/16");
 		assertThat(hostBits.getDetail()).contains("10.245.0.0/16");
-		assertThat(clusters.list1(APIList1Request.newBuilder().build()).getItems()).extracting(Cluster::getName).containsExactly("demo");
+		assertThat(clusters.listClusters(APIListClustersRequest.newBuilder().build()).getItems()).extracting(Cluster::getName).containsExactly("demo");
 	}
 
 	@Test
 	void listsPageWithLimitAndContinue() throws ApiException {
 		twoNodesWithWebAndDb();
-		pods.create3(pod(new CreatePodRequest().name("api").nodeName("node-1")
+		pods.createPod(pod(new CreatePodRequest().name("api").nodeName("node-1")
 				.addContainersItem(new ContainerRequest().name("api").image("example/api:1"))));
 
 		List<List<String>> pages = new ArrayList<>();
 		String next = null;
 		do {
-			ItemListPod page = pods.listCluster(APIListClusterRequest.newBuilder().cluster("demo").limit(2)._continue(next).build());
+			ItemListPod page = pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").limit(2)._continue(next).build());
 			pages.add(page.getItems().stream().map(pod -> pod.getNamespace() + "/" + pod.getName()).toList());
 			next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
 		} while (next != null);
 
 		assertThat(pages).containsExactly(List.of("default/api", "default/db"), List.of("default/web"));
-		assertThat(pods.listCluster(APIListClusterRequest.newBuilder().cluster("demo").node("node-1").build()).getItems()).extracting(Pod::getIp)
+		assertThat(pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").node("node-1").build()).getItems()).extracting(Pod::getIp)
 				.containsExactly("10.244.0.3", "10.244.0.2");
-		assertThat(nodes.list2(APIList2Request.newBuilder().cluster("demo").limit(1).build()).getItems()).extracting(Node::getName).containsExactly("node-1");
+		assertThat(nodes.listNodes(APIListNodesRequest.newBuilder().cluster("demo").limit(1).build()).getItems()).extracting(Node::getName).containsExactly("node-1");
 	}
 
 	@Test
 	void deletesAnswer204AndTheDeletedIsGone() throws ApiException {
 		twoNodesWithWebAndDb();
-		routes.add(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
+		routes.createRoute(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
 
-		assertThat(pods.delete3WithHttpInfo(
-				APIDelete3Request.newBuilder().cluster("demo").namespace("default").pod("db").build()).getStatusCode()).isEqualTo(204);
-		assertThat(problem(404, () -> pods.get3(
-				APIGet3Request.newBuilder().cluster("demo").namespace("default").pod("db").build())).getType())
+		assertThat(pods.deletePodWithHttpInfo(
+				APIDeletePodRequest.newBuilder().cluster("demo").namespace("default").pod("db").build()).getStatusCode()).isEqualTo(204);
+		assertThat(problem(404, () -> pods.getPod(
+				APIGetPodRequest.newBuilder().cluster("demo").namespace("default").pod("db").build())).getType())
 				.isEqualTo("urn:podnet:problem:not-found");
-		assertThat(routes.delete4WithHttpInfo(APIDelete4Request.newBuilder().cluster("demo").destination("192.168.0.0/16").build()).getStatusCode()).isEqualTo(204);
-		assertThat(nodes.delete2WithHttpInfo(APIDelete2Request.newBuilder().cluster("demo").node("node-2").build()).getStatusCode()).isEqualTo(204);
-		assertThat(nodes.delete2WithHttpInfo(
-				APIDelete2Request.newBuilder().cluster("demo").node("node-1").cascade(true).build()).getStatusCode()).as("cascade: with its pod web")
+		assertThat(routes.deleteRouteWithHttpInfo(APIDeleteRouteRequest.newBuilder().cluster("demo").destination("192.168.0.0/16").build()).getStatusCode()).isEqualTo(204);
+		assertThat(nodes.deleteNodeWithHttpInfo(APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-2").build()).getStatusCode()).isEqualTo(204);
+		assertThat(nodes.deleteNodeWithHttpInfo(
+				APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-1").cascade(true).build()).getStatusCode()).as("cascade: with its pod web")
 				.isEqualTo(204);
-		assertThat(pods.listCluster(APIListClusterRequest.newBuilder().cluster("demo").build()).getItems()).isEmpty();
+		assertThat(pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").build()).getItems()).isEmpty();
 		assertThat(gatewayRoutes()).extracting(Route::getType).containsExactly(Route.TypeEnum.CONNECTED);
-		assertThat(clusters.delete1WithHttpInfo(APIDelete1Request.newBuilder().cluster("demo").build()).getStatusCode()).isEqualTo(204);
-		assertThat(problem(404, () -> clusters.get1(APIGet1Request.newBuilder().cluster("demo").build())).getDetail()).contains("demo");
+		assertThat(clusters.deleteClusterWithHttpInfo(APIDeleteClusterRequest.newBuilder().cluster("demo").build()).getStatusCode()).isEqualTo(204);
+		assertThat(problem(404, () -> clusters.getCluster(APIGetClusterRequest.newBuilder().cluster("demo").build())).getDetail()).contains("demo");
 	}
 
 	/** The article's cluster, its two nodes, web (nginx + scrapyd) on node-1 and db on node-2. */
 	private void twoNodesWithWebAndDb() throws ApiException {
-		clusters.create1(APICreate1Request.newBuilder().createClusterRequest(articleCluster()).build());
-		nodes.create2(node("node-1"));
-		nodes.create2(node("node-2"));
-		pods.create3(pod(webPod()));
-		Pod db = pods.create3(pod(new CreatePodRequest().name("db").nodeName("node-2")
+		clusters.createCluster(APICreateClusterRequest.newBuilder().createClusterRequest(articleCluster()).build());
+		nodes.createNode(node("node-1"));
+		nodes.createNode(node("node-2"));
+		pods.createPod(pod(webPod()));
+		Pod db = pods.createPod(pod(new CreatePodRequest().name("db").nodeName("node-2")
 				.addContainersItem(new ContainerRequest().name("postgres").image("postgres:17")
 						.addPortsItem(new PortRequest().containerPort(5432)))));
 		assertThat(db.getIp()).isEqualTo("10.244.1.2");
@@ -269,25 +269,25 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 						.addPortsItem(new PortRequest().containerPort(6800)));
 	}
 
-	private static APICreate2Request node(String name) {
-		return APICreate2Request.newBuilder().cluster("demo").createNodeRequest(new CreateNodeRequest().name(name)).build();
+	private static APICreateNodeRequest node(String name) {
+		return APICreateNodeRequest.newBuilder().cluster("demo").createNodeRequest(new CreateNodeRequest().name(name)).build();
 	}
 
-	private static APICreate3Request pod(CreatePodRequest pod) {
-		return APICreate3Request.newBuilder().cluster("demo").namespace("default").createPodRequest(pod).build();
+	private static APICreatePodRequest pod(CreatePodRequest pod) {
+		return APICreatePodRequest.newBuilder().cluster("demo").namespace("default").createPodRequest(pod).build();
 	}
 
-	private static APIAddRequest route(CreateRouteRequest route) {
-		return APIAddRequest.newBuilder().cluster("demo").createRouteRequest(route).build();
+	private static APICreateRouteRequest route(CreateRouteRequest route) {
+		return APICreateRouteRequest.newBuilder().cluster("demo").createRouteRequest(route).build();
 	}
 
 	private List<Route> gatewayRoutes() throws ApiException {
-		return routes.gateway(APIGatewayRequest.newBuilder().cluster("demo").build());
+		return routes.listGatewayRoutes(APIListGatewayRoutesRequest.newBuilder().cluster("demo").build());
 	}
 
 	/** {@code GET /paths}: from a pod to a pod, an address or localhost, over TCP. */
 	private Path trace(String from, String to, int port) throws ApiException {
-		return paths.trace(APITraceRequest.newBuilder().cluster("demo").from(from).to(to).port(port).protocol("TCP").build());
+		return paths.tracePath(APITracePathRequest.newBuilder().cluster("demo").from(from).to(to).port(port).protocol("TCP").build());
 	}
 
 	/**
