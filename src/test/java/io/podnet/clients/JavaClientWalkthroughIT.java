@@ -82,7 +82,8 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 
 	@Test
 	void theArticlesClusterNodesAndPodAreCreatedWithTheirAddresses() throws ApiException {
-		ApiResponse<Cluster> cluster = clusters.createClusterWithHttpInfo(APICreateClusterRequest.newBuilder().createClusterRequest(articleCluster()).build());
+		ApiResponse<Cluster> cluster = clusters.createClusterWithHttpInfo(
+				APICreateClusterRequest.newBuilder().createClusterRequest(articleCluster()).build());
 		assertThat(cluster.getStatusCode()).isEqualTo(201);
 		assertThat(cluster.getData().getGateway()).isEqualTo("10.100.0.1");
 		assertThat(cluster.getData().getIpFamily()).isEqualTo(Cluster.IpFamilyEnum.IPV4);
@@ -117,8 +118,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(web.getData().getInfraContainer().getName()).isEqualTo("pause");
 		assertThat(web.getData().getContainers()).flatExtracting(container -> container.getPorts())
 				.extracting(ContainerPort::getContainerPort, ContainerPort::getProtocol)
-				.containsExactly(tuple(80, "TCP"),
-						tuple(6800, "TCP"));
+				.containsExactly(tuple(80, "TCP"), tuple(6800, "TCP"));
 
 		Path nginxToScrapyd = trace("default/web", "localhost", 6800);
 		assertThat(nginxToScrapyd.getDisposition()).isEqualTo(Path.DispositionEnum.ACCEPTED);
@@ -155,10 +155,12 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	void aUserRouteChangesThePathAndGoesWithItsDelete() throws ApiException {
 		twoNodesWithWebAndDb();
 
-		ApiResponse<Route> blackhole = routes.createRouteWithHttpInfo(route(new CreateRouteRequest().destination("10.244.200.0/24").type("BLACKHOLE")));
+		ApiResponse<Route> blackhole = routes.createRouteWithHttpInfo(
+				route(new CreateRouteRequest().destination("10.244.200.0/24").type("BLACKHOLE")));
 		assertThat(blackhole.getStatusCode()).isEqualTo(201);
 		assertThat(blackhole.getData().getType()).isEqualTo(Route.TypeEnum.BLACKHOLE);
-		Route viaNode2 = routes.createRoute(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
+		Route viaNode2 = routes.createRoute(
+				route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
 		assertThat(viaNode2.getNextHop()).isEqualTo("10.100.0.3");
 		assertThat(viaNode2.getDevice()).isEqualTo("eth0");
 		assertThat(gatewayRoutes()).extracting(Route::getDestination).contains("10.244.200.0/24", "192.168.0.0/16");
@@ -168,7 +170,7 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(intoTheBlackhole.getHops()).last().extracting(Hop::getDevice).isEqualTo("gateway");
 
 		// the path parameter is "10.244.200.0/24": the client encodes the slash, as the README does by hand
-		assertThat(routes.deleteRouteWithHttpInfo(APIDeleteRouteRequest.newBuilder().cluster("demo").destination("10.244.200.0/24").build()).getStatusCode()).isEqualTo(204);
+		assertThat(deleteRoute("10.244.200.0/24").getStatusCode()).isEqualTo(204);
 		assertThat(gatewayRoutes()).extracting(Route::getDestination).doesNotContain("10.244.200.0/24");
 		assertThat(trace("default/web", "10.244.200.7", 80).getDisposition())
 				.isNotEqualTo(Path.DispositionEnum.NULL_ROUTED);
@@ -186,9 +188,11 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(taken.getValue()).isEqualTo("10.100.0.2");
 		assertThat(taken.getDetail()).contains("node-1");
 
-		Problem inUse = problem(409, () -> nodes.deleteNode(APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-1").build()));
+		Problem inUse = problem(409,
+				() -> nodes.deleteNode(APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-1").build()));
 		assertThat(inUse.getType()).isEqualTo("urn:podnet:problem:in-use");
-		assertThat(nodes.getNode(APIGetNodeRequest.newBuilder().cluster("demo").node("node-1").build()).getAddress()).as("the refused delete changed nothing")
+		assertThat(nodes.getNode(APIGetNodeRequest.newBuilder().cluster("demo").node("node-1").build()).getAddress())
+				.as("the refused delete changed nothing")
 				.isEqualTo("10.100.0.2");
 
 		Problem hostBits = problem(422, () -> clusters.createCluster(APICreateClusterRequest.newBuilder()
@@ -201,7 +205,8 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		assertThat(hostBits.getField()).isEqualTo("podNetwork");
 		assertThat(hostBits.getValue()).isEqualTo("10.245.0.1/16");
 		assertThat(hostBits.getDetail()).contains("10.245.0.0/16");
-		assertThat(clusters.listClusters(APIListClustersRequest.newBuilder().build()).getItems()).extracting(Cluster::getName).containsExactly("demo");
+		assertThat(clusters.listClusters(APIListClustersRequest.newBuilder().build()).getItems()).extracting(Cluster::getName)
+				.containsExactly("demo");
 	}
 
 	@Test
@@ -213,15 +218,18 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		List<List<String>> pages = new ArrayList<>();
 		String next = null;
 		do {
-			ItemListPod page = pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").limit(2)._continue(next).build());
+			ItemListPod page = pods.listClusterPods(
+					APIListClusterPodsRequest.newBuilder().cluster("demo").limit(2)._continue(next).build());
 			pages.add(page.getItems().stream().map(pod -> pod.getNamespace() + "/" + pod.getName()).toList());
 			next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
 		} while (next != null);
 
 		assertThat(pages).containsExactly(List.of("default/api", "default/db"), List.of("default/web"));
-		assertThat(pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").node("node-1").build()).getItems()).extracting(Pod::getIp)
+		assertThat(pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").node("node-1").build()).getItems())
+				.extracting(Pod::getIp)
 				.containsExactly("10.244.0.3", "10.244.0.2");
-		assertThat(nodes.listNodes(APIListNodesRequest.newBuilder().cluster("demo").limit(1).build()).getItems()).extracting(Node::getName).containsExactly("node-1");
+		assertThat(nodes.listNodes(APIListNodesRequest.newBuilder().cluster("demo").limit(1).build()).getItems())
+				.extracting(Node::getName).containsExactly("node-1");
 	}
 
 	@Test
@@ -230,19 +238,24 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		routes.createRoute(route(new CreateRouteRequest().destination("192.168.0.0/16").nextHop("10.100.0.3")));
 
 		assertThat(pods.deletePodWithHttpInfo(
-				APIDeletePodRequest.newBuilder().cluster("demo").namespace("default").pod("db").build()).getStatusCode()).isEqualTo(204);
+				APIDeletePodRequest.newBuilder().cluster("demo").namespace("default").pod("db").build()).getStatusCode())
+				.isEqualTo(204);
 		assertThat(problem(404, () -> pods.getPod(
 				APIGetPodRequest.newBuilder().cluster("demo").namespace("default").pod("db").build())).getType())
 				.isEqualTo("urn:podnet:problem:not-found");
-		assertThat(routes.deleteRouteWithHttpInfo(APIDeleteRouteRequest.newBuilder().cluster("demo").destination("192.168.0.0/16").build()).getStatusCode()).isEqualTo(204);
-		assertThat(nodes.deleteNodeWithHttpInfo(APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-2").build()).getStatusCode()).isEqualTo(204);
+		assertThat(deleteRoute("192.168.0.0/16").getStatusCode()).isEqualTo(204);
+		assertThat(nodes.deleteNodeWithHttpInfo(APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-2").build())
+				.getStatusCode()).isEqualTo(204);
 		assertThat(nodes.deleteNodeWithHttpInfo(
-				APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-1").cascade(true).build()).getStatusCode()).as("cascade: with its pod web")
+				APIDeleteNodeRequest.newBuilder().cluster("demo").node("node-1").cascade(true).build()).getStatusCode())
+				.as("cascade: with its pod web")
 				.isEqualTo(204);
 		assertThat(pods.listClusterPods(APIListClusterPodsRequest.newBuilder().cluster("demo").build()).getItems()).isEmpty();
 		assertThat(gatewayRoutes()).extracting(Route::getType).containsExactly(Route.TypeEnum.CONNECTED);
-		assertThat(clusters.deleteClusterWithHttpInfo(APIDeleteClusterRequest.newBuilder().cluster("demo").build()).getStatusCode()).isEqualTo(204);
-		assertThat(problem(404, () -> clusters.getCluster(APIGetClusterRequest.newBuilder().cluster("demo").build())).getDetail()).contains("demo");
+		assertThat(clusters.deleteClusterWithHttpInfo(APIDeleteClusterRequest.newBuilder().cluster("demo").build())
+				.getStatusCode()).isEqualTo(204);
+		assertThat(problem(404, () -> clusters.getCluster(APIGetClusterRequest.newBuilder().cluster("demo").build()))
+				.getDetail()).contains("demo");
 	}
 
 	/** The article's cluster, its two nodes, web (nginx + scrapyd) on node-1 and db on node-2. */
@@ -270,7 +283,8 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 	}
 
 	private static APICreateNodeRequest node(String name) {
-		return APICreateNodeRequest.newBuilder().cluster("demo").createNodeRequest(new CreateNodeRequest().name(name)).build();
+		return APICreateNodeRequest.newBuilder().cluster("demo").createNodeRequest(new CreateNodeRequest().name(name))
+				.build();
 	}
 
 	private static APICreatePodRequest pod(CreatePodRequest pod) {
@@ -285,9 +299,14 @@ class JavaClientWalkthroughIT extends IntegrationTest {
 		return routes.listGatewayRoutes(APIListGatewayRoutesRequest.newBuilder().cluster("demo").build());
 	}
 
+	private ApiResponse<Void> deleteRoute(String destination) throws ApiException {
+		return routes.deleteRouteWithHttpInfo(APIDeleteRouteRequest.newBuilder().cluster("demo").destination(destination).build());
+	}
+
 	/** {@code GET /paths}: from a pod to a pod, an address or localhost, over TCP. */
 	private Path trace(String from, String to, int port) throws ApiException {
-		return paths.tracePath(APITracePathRequest.newBuilder().cluster("demo").from(from).to(to).port(port).protocol("TCP").build());
+		return paths.tracePath(
+				APITracePathRequest.newBuilder().cluster("demo").from(from).to(to).port(port).protocol("TCP").build());
 	}
 
 	/**

@@ -52,7 +52,8 @@ class TypeScriptClientWalkthroughIT extends IntegrationTest {
 	}
 
 	/** Runs a command in the TypeScript project; returns its output, fails with it on a non-zero exit. */
-	private static String run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
+	private static String run(Map<String, String> environment, String... command)
+			throws IOException, InterruptedException {
 		// output to a file, not a pipe: a hung script still times out, and nothing blocks on a full pipe
 		Path log = Files.createTempFile("podnet-typescript-client", ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
