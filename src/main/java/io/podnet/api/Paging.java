@@ -28,7 +28,7 @@ import org.springframework.data.domain.Limit;
 public record Paging(int limit, List<String> after) {
 
 	private static final String VERSION = "v1";
-	private static final int FILTER_CHUNK = 500;
+	private static final int MAX_CHUNK = 2000;
 	private static final Pattern NAME = Pattern.compile("(" + Names.DNS1123_LABEL + ")?");
 
 	/**
@@ -67,17 +67,18 @@ public record Paging(int limit, List<String> after) {
 	/**
 	 * The rows of the page and one more (to learn whether another page follows), of those that
 	 * {@code keep} accepts: read in chunks after this page's keys until enough are found or the
-	 * list ends. Without a filter this is one read of {@link #fetch()} rows, as before; with one,
-	 * a chunk of at least {@value #FILTER_CHUNK} rows at a time, so that a selector that few rows
-	 * match does not cost a query per row. The continue token of the answer is the keys of the last
-	 * row served, so rows read past it and dropped are read again by the next page, never lost.
+	 * list ends. The first chunk is {@link #fetch()} rows, all that is read when nothing is filtered
+	 * or when the reader already returns (nearly) only rows that match, as the label index does;
+	 * each further chunk is twice the last, up to {@value #MAX_CHUNK} rows, so that a filter that few
+	 * rows pass does not cost a query per row. The continue token of the answer is the keys of the
+	 * last row served, so rows read past it and dropped are read again by the next page, never lost.
 	 */
 	public <R> List<R> select(KeysetReader<R> reader, Predicate<R> keep, boolean filtered,
 			Function<R, List<String>> keys) {
 		if (!filtered) {
 			return reader.read(after, fetch());
 		}
-		int chunk = Math.max(limit + 1, FILTER_CHUNK);
+		int chunk = limit + 1;
 		List<R> kept = new ArrayList<>();
 		List<String> from = after;
 		while (true) {
@@ -94,6 +95,7 @@ public record Paging(int limit, List<String> after) {
 				return kept;
 			}
 			from = keys.apply(rows.get(rows.size() - 1));
+			chunk = Math.min(chunk * 2, Math.max(MAX_CHUNK, limit + 1));
 		}
 	}
 
