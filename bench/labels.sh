@@ -13,6 +13,8 @@
 #
 #   bench/labels.sh [--nodes N] [--rounds N] [--duration S] [--connections C] [--jar FILE] [--out FILE]
 #
+# BENCH_JAVA_OPTS adds JVM options to the service (e.g. -Dpodnet.h2.sync-commits=false, to see what
+# the durable commit costs).
 # Writes bench/RESULTS-labels.md. Needs wrk (installed if missing), curl and python3.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -52,7 +54,7 @@ cleanup() { [ -z "$PID" ] || kill "$PID" 2>/dev/null || true; [ -n "${KEEP_WORK:
 trap cleanup EXIT INT TERM
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
-(cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java -Xmx512m -jar "$JAR" --server.port="$PORT") >"$WORK/podnet.log" 2>&1 &
+(cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java ${BENCH_JAVA_OPTS:-} -Xmx512m -jar "$JAR" --server.port="$PORT") >"$WORK/podnet.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 180); do curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
 curl -fsS "$BASE/actuator/health" >/dev/null || { echo "podnet did not start; see $WORK/podnet.log" >&2; exit 1; }
@@ -162,7 +164,7 @@ cat > "$OUT" <<MD
 # What label selectors and merge patches cost
 
 \`bench/labels.sh\` on $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $CPU.
-One service (H2, -Xmx512m) with one cluster of $NODES nodes and $PODS pods in 10 namespaces, one pod in a
+One service (H2, -Xmx512m${BENCH_JAVA_OPTS:+, $BENCH_JAVA_OPTS}) with one cluster of $NODES nodes and $PODS pods in 10 namespaces, one pod in a
 hundred labelled \`app=web\` ($STORED found), every pod with two labels. \`wrk -t1 -c$CONNECTIONS -d${DURATION}s\`,
 the two operations of each pair in turn (A B B A per round) after 2 × 10 s of warm-up each.
 

@@ -47,7 +47,7 @@ class HostileNamesIT extends IntegrationTest {
 		refused("ck_cluster_name", () -> insertCluster(name));
 		refused("ck_node_name", () -> insertNode(name));
 		refused("ck_node_pods_node_name", () -> jdbc.update("insert into node_pods (node_id, cluster_id, node_name, "
-				+ "pod_count, pod_address_cursor, version) values (?, ?, ?, 0, null, 0)", insertNode("node-9"), clusterId,
+				+ "pod_count, pod_address_cursor, max_pods, version) values (?, ?, ?, 0, null, 110, 0)", insertNode("node-9"), clusterId,
 				name));
 		refused("ck_pod_namespace", () -> insertPod(name, "web", "veth0a1b2c3d"));
 		refused("ck_pod_name", () -> insertPod("default", name, "veth0a1b2c3d"));
