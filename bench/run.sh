@@ -95,6 +95,7 @@ done
 
 WORK="$(mktemp -d /tmp/podnet-bench.XXXXXX)"
 LOG="bench/out/service.log"
+BENCH_CLASSES="$WORK/bench-classes"
 SERVICE_PID=""
 VACUUM_PID=""
 PG_DB="${BENCH_DB:-podnet_bench}"
@@ -122,6 +123,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# the load generator (bench/src, JDK only), compiled before the service starts so a mistake in it
+# costs no service start-up; Java 17 cannot run a program of several source files directly
+# shellcheck disable=SC2046 # the file names have no spaces
+javac -d "$BENCH_CLASSES" $(find bench/src -name '*.java')
+
 ARGS=(--server.port="$PORT" --server.address=127.0.0.1)
 if [ "$POSTGRES" = 1 ]; then
 	dropdb --if-exists "$PG_DB"
@@ -145,7 +151,7 @@ else
 	DATABASE="H2 (embedded, the default file database ./data/podnet, in a temp dir)"
 fi
 
-# the service's admin token (every API request needs one), random per run, shared with Bench.java
+# the service's admin token (every API request needs one), random per run, shared with the load generator
 PODNET_ADMIN_TOKEN="podnet_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export PODNET_ADMIN_TOKEN
 
@@ -176,7 +182,7 @@ COMMAND="bench/run.sh"
 [ "$POSTGRES" = 1 ] && COMMAND="$COMMAND --postgres"
 [ "$QUICK" = 1 ] && COMMAND="$COMMAND --quick"
 
-java -Xmx1g bench/Bench.java \
+java -Xmx1g -cp "$BENCH_CLASSES" io.podnet.bench.Main \
 	--base "http://127.0.0.1:$PORT" --pid "$SERVICE_PID" --clk-tck "$(getconf CLK_TCK)" \
 	--nodes "$NODES" --pods-per-node "$PODS_PER_NODE" --threads "$THREADS" \
 	--duration "$DURATION" --warmup "$WARMUP" "${V6[@]}" \
