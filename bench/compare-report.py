@@ -43,7 +43,7 @@ def verdict(ratios, failed):
         return "**within 5%** (every round)"
     outside = [str(i + 1) for i, r in enumerate(ratios) if not LOW <= r <= HIGH]
     if LOW <= mean <= HIGH:
-        return "within 5% on the mean of the rounds only (round %s outside; %s)" % (", ".join(outside), direction)
+        return "within 5%% on the mean of the rounds only (round %s outside; %s)" % (", ".join(outside), direction)
     return "**not within 5%%** (%s, mean %.3f×)" % (direction, mean)
 
 
