@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * <table>
  * <tr><th>requests</th><th>need</th></tr>
  * <tr><td>/actuator/health/**, and Swagger UI and the OpenAPI document unless podnet.security.public-docs=false</td><td>nothing</td></tr>
+ * <tr><td>GET /actuator/prometheus (every cluster's metrics)</td><td>a viewer not limited to clusters</td></tr>
  * <tr><td>/api/v1/tokens/**, /api/v1/audit/**, /api/v1/backup/**, other /actuator endpoints</td><td>admin</td></tr>
  * <tr><td>POST /api/v1/clusters</td><td>an editor not limited to clusters</td></tr>
  * <tr><td>other writes</td><td>editor (the cluster in scope: {@link ClusterScope})</td></tr>
@@ -22,17 +23,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessRules {
 
-	/** What a request needs: a role, and for creating clusters a token not limited to clusters. */
-	public record Need(Role role, boolean unscoped) {
+	/**
+	 * What a request needs: a role, and for requests that reach every cluster (creating one, reading
+	 * all their metrics) a token not limited to clusters; {@code everyCluster} says what such a
+	 * request does, for the 403 (null: any token of the role will do).
+	 */
+	public record Need(Role role, String everyCluster) {
 
-		static final Need NOTHING = new Need(null, false);
+		static final Need NOTHING = new Need(null, null);
+
+		Need(Role role) {
+			this(role, null);
+		}
+
+		boolean unscoped() {
+			return everyCluster != null;
+		}
 
 		boolean isPublic() {
 			return role == null;
 		}
 
 		boolean metBy(TokenPrincipal token) {
-			return token.role().includes(role) && !(unscoped && !token.clusters().isEmpty());
+			return token.role().includes(role) && !(unscoped() && !token.clusters().isEmpty());
 		}
 	}
 
@@ -54,16 +67,19 @@ public class AccessRules {
 		if (publicDocs && READS.contains(request.getMethod()) && startsWithAny(path, DOCS)) {
 			return Need.NOTHING;
 		}
+		if (path.equals("/actuator/prometheus") && READS.contains(request.getMethod())) {
+			return new Need(Role.VIEWER, "reading every cluster's metrics");
+		}
 		if (startsWithAny(path, ADMIN_AREAS) || path.startsWith("/actuator")) {
-			return new Need(Role.ADMIN, false);
+			return new Need(Role.ADMIN);
 		}
 		if (READS.contains(request.getMethod())) {
-			return new Need(Role.VIEWER, false);
+			return new Need(Role.VIEWER);
 		}
 		if (request.getMethod().equals("POST") && (path.equals("/api/v1/clusters") || path.equals("/api/v1/clusters/"))) {
-			return new Need(Role.EDITOR, true);
+			return new Need(Role.EDITOR, "creating a cluster");
 		}
-		return new Need(Role.EDITOR, false);
+		return new Need(Role.EDITOR);
 	}
 
 	private static boolean startsWithAny(String path, String[] prefixes) {

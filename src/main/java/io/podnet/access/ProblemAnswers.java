@@ -82,7 +82,8 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, R
 		properties.put("role", token.role().label());
 		String detail;
 		if (token.role().includes(need.role())) {
-			detail = "creating a cluster needs an " + need.role().label() + " token that is not limited to clusters; token '"
+			String article = need.role() == Role.VIEWER ? "a " : "an ";
+			detail = need.everyCluster() + " needs " + article + need.role().label() + " token that is not limited to clusters; token '"
 					+ token.name() + "' is limited to " + token.clusters();
 		} else {
 			detail = "this request needs the role '" + need.role().label() + "'; token '" + token.name() + "' has the role '"

@@ -82,7 +82,7 @@ public class NodeService {
 		HostPool pool = cluster.nodeAddresses();
 		BigInteger value = NextFitAllocator.next(pool.range(), pool.reserved(), cluster.getNodeAddressCursor(),
 				(from, to, limit) -> nodes.addressValuesBetween(cluster, from, to, Limit.of(limit)))
-				.orElseThrow(() -> Conflict.exhausted("no free address on the node network " + cluster.getNodeNetwork()
+				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.NODE_ADDRESSES, "no free address on the node network " + cluster.getNodeNetwork()
 						+ ": all " + pool.usable() + " usable addresses are taken; delete a node or create a cluster "
 						+ "with a larger node network"));
 		cluster.nodeAddressAllocated(value);
@@ -102,7 +102,7 @@ public class NodeService {
 		BigInteger value = NextFitAllocator.next(pool.range(), blockedSubnets.in(cluster),
 				cluster.getNodeSubnetCursor(),
 				(from, to, limit) -> nodes.podSubnetValuesBetween(cluster, from, to, Limit.of(limit)))
-				.orElseThrow(() -> Conflict.exhausted("no node subnets remaining in the pod network "
+				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.NODE_SUBNETS, "no node subnets remaining in the pod network "
 						+ cluster.getPodNetwork() + ": all " + pool.total() + " /" + pool.subnetPrefixLength()
 						+ " subnets are allocated; delete a node or create a cluster with a larger pod network")
 						.with("total", pool.total()).with("allocated", pool.total()));

@@ -1,5 +1,7 @@
 package io.podnet.paths;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.Addresses;
@@ -32,11 +34,13 @@ class PathService {
 	private final ClusterService clusters;
 	private final PodEndpoints pods;
 	private final RouterCache snapshots;
+	private final MeterRegistry registry;
 
-	PathService(ClusterService clusters, PodEndpoints pods, RouterCache snapshots) {
+	PathService(ClusterService clusters, PodEndpoints pods, RouterCache snapshots, MeterRegistry registry) {
 		this.clusters = clusters;
 		this.pods = pods;
 		this.snapshots = snapshots;
+		this.registry = registry;
 	}
 
 	/*
@@ -83,6 +87,9 @@ class PathService {
 		}
 		Trace trace = new PathTracer(network).trace(new Flow(ClusterNetwork.podDevice(source), destination, port,
 				protocol));
+		Counter.builder("podnet.path.answers").description("paths traced, by the answer's disposition")
+				.tag("cluster", clusterName).tag("disposition", trace.disposition().name()).register(registry)
+				.increment();
 		return view(network, source, trace);
 	}
 

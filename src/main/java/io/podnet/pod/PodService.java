@@ -115,14 +115,14 @@ public class PodService {
 		// the limit from the locked counters: the cluster's maxPodsPerNode may have changed since it was read
 		int capacity = pool.capacity(slots.maxPods());
 		if (slots.podCount() >= capacity) {
-			throw Conflict.exhausted("node '" + node.nodeName() + "' has no free pod slot: " + slots.podCount() + " of "
+			throw Conflict.exhausted(Conflict.Pool.POD_ADDRESSES, "node '" + node.nodeName() + "' has no free pod slot: " + slots.podCount() + " of "
 					+ capacity + " pods (maxPodsPerNode " + slots.maxPods() + ", pod subnet "
 					+ node.podSubnet() + "); delete a pod or choose another node")
 					.with("capacity", capacity).with("allocated", slots.podCount());
 		}
 		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), slots.podAddressCursor(),
 				(from, to, limit) -> writes.ipValuesBetween(cluster.id(), from, to, limit))
-				.orElseThrow(() -> Conflict.exhausted("no free address in node '" + node.nodeName() + "' pod subnet "
+				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.POD_ADDRESSES, "no free address in node '" + node.nodeName() + "' pod subnet "
 						+ node.podSubnet()));
 		IPAddress address = pool.addressAt(ipValue);
 		String ip = Addresses.format(address);
@@ -174,7 +174,7 @@ public class PodService {
 	/** The name of the node with the most free pod slots (ties by name), read without a lock. */
 	private String place(String clusterName) {
 		ClusterFacts cluster = clusterFacts.byName(clusterName).orElseThrow(() -> clusterNotFound(clusterName));
-		return counters.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted("cluster '" + clusterName
+		return counters.placement(cluster.id()).orElseThrow(() -> Conflict.exhausted(Conflict.Pool.POD_ADDRESSES, "cluster '" + clusterName
 				+ "' has no nodes to place the pod on; add a node first"));
 	}
 

@@ -1,5 +1,7 @@
 package io.podnet.problem;
 
+import java.util.Optional;
+
 /**
  * The request is well formed but clashes with the current state (409): the name or address is
  * taken, the resource is still in use, or the address space is exhausted. Subclasses name the
@@ -42,7 +44,6 @@ public class Conflict extends Problem {
 				.with("field", field).with("value", value);
 	}
 
-	/** There is nothing left to hand out. */
 	/**
 	 * A write that names the resourceVersion it was made against, as Kubernetes' optimistic
 	 * concurrency does, when the resource has moved on since.
@@ -53,8 +54,35 @@ public class Conflict extends Problem {
 				.with("currentResourceVersion", current);
 	}
 
-	public static Conflict exhausted(String detail) {
-		return new Conflict("exhausted", "Address space exhausted", detail);
+	/** The address spaces podnet hands out from, as an exhausted answer names them (its "pool"). */
+	public enum Pool {
+		/** the cluster's pod network, carved into node subnets */
+		NODE_SUBNETS("node-subnets"),
+		/** the cluster's node network */
+		NODE_ADDRESSES("node-addresses"),
+		/** a node's pod subnet and pod slots, or the cluster's nodes as a whole */
+		POD_ADDRESSES("pod-addresses");
+
+		private final String label;
+
+		Pool(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	/** There is nothing left to hand out in the pool: the answer names it, so that scripts and metrics can. */
+	public static Conflict exhausted(Pool pool, String detail) {
+		return new Conflict("exhausted", "Address space exhausted", detail).with("pool", pool.label());
+	}
+
+	/** The pool this answer found exhausted, if it is such an answer. */
+	public Optional<String> exhaustedPool() {
+		return slug.equals("exhausted") ? Optional.ofNullable((String) properties().get("pool"))
+				: Optional.empty();
 	}
 
 	@Override

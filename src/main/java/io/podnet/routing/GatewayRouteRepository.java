@@ -26,6 +26,10 @@ interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
 	@Query("select count(r) from GatewayRoute r where r.cluster = :cluster and r.node is null")
 	long countUserRoutes(Cluster cluster);
 
+	/** Rows of cluster id and its count of user routes, for clusters with any. */
+	@Query("select r.cluster.id, count(r) from GatewayRoute r where r.node is null group by r.cluster.id")
+	List<Object[]> countUserRoutesPerCluster();
+
 	@Modifying
 	@Query("delete from GatewayRoute r where r.node = :node")
 	int deleteByNode(Node node);

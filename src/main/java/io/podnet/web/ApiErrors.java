@@ -51,8 +51,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+	private final AllocationFailures allocationFailures;
+
+	ApiErrors(AllocationFailures allocationFailures) {
+		this.allocationFailures = allocationFailures;
+	}
+
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<ProblemDetail> problem(Problem problem) {
+		if (problem instanceof Conflict conflict) {
+			allocationFailures.count(conflict);
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), problem.getMessage());
 		body.setType(URI.create(TYPE_PREFIX + problem.slug()));
 		body.setTitle(problem.title());
