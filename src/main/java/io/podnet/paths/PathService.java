@@ -69,7 +69,7 @@ class PathService {
 		if (toPod && targetRef.isEmpty()) {
 			throw notAPod("to", to);
 		}
-		Routers routers = snapshots.current(source.clusterId(), source.routesVersion())
+		Routers routers = snapshots.current(source.clusterId(), source.clusterCreatedAt(), source.routesVersion())
 				.orElseThrow(() -> new ResourceNotFound("cluster", clusterName));
 		ClusterNetwork network = new ClusterNetwork(source.clusterId(), routers, pods);
 		if (!network.know(source)) {

@@ -1,5 +1,6 @@
 package io.podnet.paths;
 
+import java.time.Instant;
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterDeleted;
 import io.podnet.cluster.ClusterService;
@@ -40,24 +41,28 @@ class RouterCache {
 
 	/**
 	 * The snapshot of a cluster at least as new as the routesVersion just read from its row, or
-	 * empty if the cluster has been deleted since. A cached snapshot costs no transaction; a rebuild
+	 * empty if the cluster has been deleted since. The creation time read with it tells the cluster
+	 * from an earlier one that had the same id (a restored or recreated database hands ids out again):
+	 * that one's snapshot is never served. A cached snapshot costs no transaction; a rebuild
 	 * reads in a read-only one of its own.
 	 */
-	Optional<Routers> current(long clusterId, long routesVersion) {
+	Optional<Routers> current(long clusterId, Instant createdAt, long routesVersion) {
 		Routers cached = byCluster.get(clusterId);
-		if (cached != null && cached.routesVersion() >= routesVersion) {
+		if (cached != null && cached.serves(createdAt, routesVersion)) {
 			return Optional.of(cached);
 		}
 		// One rebuild per cluster at a time: the traces that arrive meanwhile wait for it rather than
 		// each reading thousands of nodes themselves.
 		synchronized (rebuildLock(clusterId)) {
 			cached = byCluster.get(clusterId);
-			if (cached != null && cached.routesVersion() >= routesVersion) {
+			if (cached != null && cached.serves(createdAt, routesVersion)) {
 				return Optional.of(cached);
 			}
 			Optional<Routers> fresh = readOnly.execute(status -> read(clusterId));
+			// a snapshot of another cluster that had this id is replaced whatever its version
 			fresh.ifPresent(snapshot -> byCluster.merge(clusterId, snapshot,
-					(old, candidate) -> candidate.routesVersion() >= old.routesVersion() ? candidate : old));
+					(old, candidate) -> !candidate.createdAt().equals(old.createdAt())
+							|| candidate.routesVersion() >= old.routesVersion() ? candidate : old));
 			return fresh;
 		}
 	}

@@ -1,5 +1,6 @@
 package io.podnet.paths;
 
+import java.time.Instant;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.kubenet.Kubenet;
@@ -41,6 +42,7 @@ final class Routers {
 	}
 
 	private final long routesVersion;
+	private final Instant clusterCreatedAt;
 	private final IpFamily ipFamily;
 	private final int nodeSubnetPrefixLength;
 	private final Device gateway;
@@ -51,6 +53,7 @@ final class Routers {
 
 	Routers(Cluster cluster, List<Route> gatewayTable, List<Node> nodes) {
 		this.routesVersion = cluster.getRoutesVersion();
+		this.clusterCreatedAt = cluster.getCreatedAt();
 		this.ipFamily = cluster.getIpFamily();
 		this.nodeSubnetPrefixLength = cluster.getNodeSubnetPrefixLength();
 		int nodeNetworkPrefix = cluster.nodeNetworkBlock().getNetworkPrefixLength();
@@ -73,6 +76,15 @@ final class Routers {
 
 	long routesVersion() {
 		return routesVersion;
+	}
+
+	Instant createdAt() {
+		return clusterCreatedAt;
+	}
+
+	/** Whether this is a snapshot of the cluster created then, at that routesVersion or later. */
+	boolean serves(Instant createdAt, long version) {
+		return clusterCreatedAt.equals(createdAt) && routesVersion >= version;
 	}
 
 	IpFamily ipFamily() {

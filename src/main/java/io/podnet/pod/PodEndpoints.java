@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PodEndpoints {
 
-	private static final String COLUMNS = "select c.id as cluster_id, c.routes_version, p.id, p.namespace, p.name,"
+	private static final String COLUMNS = "select c.id as cluster_id, c.created_at as cluster_created_at, c.routes_version, p.id, p.namespace, p.name,"
 			+ " p.node_id, n.name as node_name, p.ip, p.ip_value, p.host_interface, p.containers"
 			+ " from cluster c join pod p on p.cluster_id = c.id join node n on n.id = p.node_id";
 
@@ -88,7 +88,8 @@ public class PodEndpoints {
 	}
 
 	private static PodEndpoint row(ResultSet rs, int rowNumber) throws SQLException {
-		return new PodEndpoint(rs.getLong("cluster_id"), rs.getLong("routes_version"), rs.getLong("id"),
+		return new PodEndpoint(rs.getLong("cluster_id"),
+				rs.getTimestamp("cluster_created_at").toInstant(), rs.getLong("routes_version"), rs.getLong("id"),
 				rs.getString("namespace"), rs.getString("name"), rs.getLong("node_id"), rs.getString("node_name"),
 				rs.getString("ip"), rs.getBigDecimal("ip_value").toBigIntegerExact(), rs.getString("host_interface"),
 				CONTAINERS.convertToEntityAttribute(rs.getString("containers")));

@@ -1,5 +1,6 @@
 package io.podnet.export;
 
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import inet.ipaddr.IPAddress;
@@ -47,7 +48,7 @@ class HostileScriptsTests {
 	private static final Topology CLUSTER_TOPOLOGY = new Topology(CLUSTER, IpFamily.IPv4, "10.100.0.0/24", GATEWAY,
 			List.of(new NodeSpec(NODE_1, ADDRESS_1, "10.244.0.0/24", BRIDGE_1),
 					new NodeSpec(NODE_2, ADDRESS_2, "10.244.1.0/24", "10.244.1.1")),
-			List.of(new PodEndpoint(0, 0, 0, NAMESPACE, POD, 0, NODE_1, POD_IP, BigInteger.ZERO, VETH, List.of())),
+			List.of(new PodEndpoint(0, Instant.EPOCH, 0, 0, NAMESPACE, POD, 0, NODE_1, POD_IP, BigInteger.ZERO, VETH, List.of())),
 			List.of(Route.toNode(net("10.244.0.0/24"), ip("10.100.0.2"), "eth0", NODE_1),
 					Route.toNode(net("10.244.1.0/24"), ip("10.100.0.3"), "eth0", NODE_2),
 					Route.external(net("198.51.100.0/24"), null)));

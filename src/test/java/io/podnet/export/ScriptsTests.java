@@ -1,5 +1,6 @@
 package io.podnet.export;
 
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podnet.export.Topology.NodeSpec;
@@ -182,7 +183,7 @@ class ScriptsTests {
 	}
 
 	private static PodEndpoint pod(String namespace, String name, String node, String ip, String hostInterface) {
-		return new PodEndpoint(0, 0, 0, namespace, name, 0, node, ip, BigInteger.ZERO, hostInterface, List.of());
+		return new PodEndpoint(0, Instant.EPOCH, 0, 0, namespace, name, 0, node, ip, BigInteger.ZERO, hostInterface, List.of());
 	}
 
 	private static IPAddress net(String cidr) {

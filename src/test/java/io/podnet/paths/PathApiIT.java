@@ -195,6 +195,23 @@ class PathApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void aClusterThatGetsTheIdOfAnEarlierOneIsTracedAsItIsNow() {
+		ipv4();
+		assertThat(path("from=default/web&to=default/db&port=5432").path("disposition").asString()).isEqualTo("ACCEPTED");
+		long id = jdbc.queryForObject("SELECT id FROM cluster WHERE name = 'demo'", Long.class);
+		// as a restored or recreated database does: the same id handed out again, to another cluster
+		for (String table : new String[] { "pod", "gateway_route", "node_pods", "node", "cluster" }) {
+			jdbc.update("DELETE FROM " + table);
+		}
+		jdbc.update("ALTER TABLE cluster ALTER COLUMN id RESTART WITH " + id);
+		articleCluster("10.100.0.0/24", "10.200.0.0/16");
+		assertThat(jdbc.queryForObject("SELECT id FROM cluster WHERE name = 'demo'", Long.class)).isEqualTo(id);
+		JsonNode traced = path("from=default/web&to=default/db&port=5432");
+		assertThat(traced.path("disposition").asString()).as(traced.toString()).isEqualTo("ACCEPTED");
+		assertThat(traced.path("destination").path("address").asString()).startsWith("10.200.");
+	}
+
+	@Test
 	void badParametersAre4xxProblemsThatSayWhatWasExpected() {
 		ipv4();
 		assertProblem("from=web&to=default/db", 422, "namespace/name");
