@@ -38,8 +38,9 @@ class ArchitectureTests {
 	@Test
 	void httpTypesStayInTheWebEdgeTheApiConventionsAndTheControllers() {
 		// access (who may send a request) and audit (what was sent) read the request itself, by nature
+		// watch streams its answers itself
 		check(noClasses().that().resideOutsideOfPackages("io.podnet.web..", "io.podnet.api..", "io.podnet.access..",
-				"io.podnet.audit..")
+				"io.podnet.audit..", "io.podnet.watch..")
 				.and().haveSimpleNameNotEndingWith("Controller")
 				.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
 				.because("services answer in domain values; controllers turn them into HTTP"));

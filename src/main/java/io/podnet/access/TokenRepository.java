@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,12 @@ class TokenRepository {
 
 	Optional<StoredToken> findBySecretHash(String hash) {
 		return jdbc.sql(COLUMNS + " where secret_hash = ?").param(hash).query(TokenRepository::row).optional();
+	}
+
+	/** The hashes of every token's secret: few rows, read as one. */
+	Set<String> secretHashes() {
+		return Set.copyOf(jdbc.sql("select secret_hash from api_token").query(String.class).list().stream()
+				.map(String::strip).toList());
 	}
 
 	Optional<StoredToken> find(String name) {

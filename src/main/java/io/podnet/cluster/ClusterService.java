@@ -1,5 +1,8 @@
 package io.podnet.cluster;
 
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.EventType;
 import io.podnet.problem.Conflict;
 import io.podnet.access.Caller;
 import io.podnet.api.ItemList;
@@ -33,7 +36,11 @@ public class ClusterService {
 	private final ApplicationEventPublisher events;
 	private final Limits limits;
 
-	ClusterService(ClusterRepository clusters, NodeCounts nodeCounts, ApplicationEventPublisher events, Limits limits) {
+	private final ChangeLog changes;
+
+	ClusterService(ClusterRepository clusters, NodeCounts nodeCounts, ApplicationEventPublisher events, Limits limits,
+			ChangeLog changes) {
+		this.changes = changes;
 		this.clusters = clusters;
 		this.nodeCounts = nodeCounts;
 		this.events = events;
@@ -119,6 +126,8 @@ public class ClusterService {
 		}
 		// its user routes go first (node routes went with the nodes), in this transaction
 		events.publishEvent(new ClusterDeleted(cluster.getId(), name));
+		// every watch of the cluster's objects ends with it
+		changes.record(ChangeKinds.CLUSTER, cluster.getId(), EventType.DELETED, ClusterView.of(cluster, 0));
 		clusters.delete(cluster);
 	}
 

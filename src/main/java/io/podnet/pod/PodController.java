@@ -1,5 +1,10 @@
 package io.podnet.pod;
 
+import io.podnet.access.TokenRevocations;
+import io.podnet.watch.WatchFilter;
+import io.podnet.watch.Watches;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import io.podnet.routing.RouteView;
 import io.podnet.api.ItemList;
 import io.podnet.api.PageKeys;
@@ -41,10 +46,14 @@ class PodController {
 
 	private final PodService pods;
 	private final PodLists lists;
+	private final Watches watches;
+	private final TokenRevocations revocations;
 
-	PodController(PodService pods, PodLists lists) {
+	PodController(PodService pods, PodLists lists, Watches watches, TokenRevocations revocations) {
 		this.pods = pods;
 		this.lists = lists;
+		this.watches = watches;
+		this.revocations = revocations;
 	}
 
 	@PostMapping(path = "/namespaces/{namespace}/pods", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -80,8 +89,16 @@ class PodController {
 			@Parameter(description = "Namespace", example = "default") @PathVariable String namespace,
 			Paging paging, LabelSelector selector,
 			@Parameter(description = FIELD_SELECTOR_DOC, example = "spec.nodeName=node-1")
-			@RequestParam(required = false) String fieldSelector) {
+			@RequestParam(required = false) String fieldSelector, Watches.Request watch) {
 		return lists.listNamespace(cluster, namespace, paging, selector, fieldSelector);
+	}
+
+	/** listNamespace with watch=true (documented there): the changes of the pods that list shows. */
+	@Hidden
+	@GetMapping(path = "/namespaces/{namespace}/pods", params = "watch=true")
+	ResponseEntity<ResponseBodyEmitter> watchNamespace(@PathVariable String cluster, @PathVariable String namespace,
+			LabelSelector selector, @RequestParam(required = false) String fieldSelector, Watches.Request watch) {
+		return stream(lists.watch(cluster, namespace, null, selector, fieldSelector), watch);
 	}
 
 	@GetMapping("/pods")
@@ -92,8 +109,22 @@ class PodController {
 			@Parameter(description = "Only pods on this node", example = "node-1") @RequestParam(required = false) String node,
 			@PageKeys(2) Paging paging, LabelSelector selector,
 			@Parameter(description = FIELD_SELECTOR_DOC, example = "status.podIP=10.244.0.2")
-			@RequestParam(required = false) String fieldSelector) {
+			@RequestParam(required = false) String fieldSelector, Watches.Request watch) {
 		return lists.listCluster(cluster, node, paging, selector, fieldSelector);
+	}
+
+	/** listCluster with watch=true (documented there): the changes of the pods that list shows. */
+	@Hidden
+	@GetMapping(path = "/pods", params = "watch=true")
+	ResponseEntity<ResponseBodyEmitter> watchCluster(@PathVariable String cluster,
+			@RequestParam(required = false) String node, LabelSelector selector,
+			@RequestParam(required = false) String fieldSelector, Watches.Request watch) {
+		return stream(lists.watch(cluster, null, node, selector, fieldSelector), watch);
+	}
+
+	private ResponseEntity<ResponseBodyEmitter> stream(WatchFilter filter, Watches.Request watch) {
+		return ResponseEntity.ok().contentType(Watches.mediaType(watch))
+				.body(watches.start(filter, watch, revocations.ofCurrentRequest()));
 	}
 
 	@PatchMapping(path = "/namespaces/{namespace}/pods/{pod}", consumes = MergePatch.MEDIA_TYPE)

@@ -1,5 +1,11 @@
 package io.podnet.pod;
 
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.WatchFilter;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.podnet.api.ItemList;
@@ -42,8 +48,10 @@ class PodLists {
 	private final PodLabels labels;
 	private final ClusterService clusters;
 	private final NodeService nodes;
+	private final ChangeLog changes;
 
-	PodLists(PodRepository pods, PodLabels labels, ClusterService clusters, NodeService nodes) {
+	PodLists(PodRepository pods, PodLabels labels, ClusterService clusters, NodeService nodes, ChangeLog changes) {
+		this.changes = changes;
 		this.pods = pods;
 		this.labels = labels;
 		this.clusters = clusters;
@@ -55,6 +63,28 @@ class PodLists {
 
 		static Query of(String namespace, String nodeName, LabelSelector selector, String fieldSelector) {
 			return new Query(namespace, nodeName, selector, FieldSelector.parse(FIELD_SELECTOR, fieldSelector, FIELDS));
+		}
+
+		/** The same test on a pod as a GET answers it (a watch event's object). */
+		boolean selects(JsonNode pod) {
+			return (namespace == null || namespace.equals(pod.path("namespace").asString()))
+					&& (nodeName == null || nodeName.equals(pod.path("nodeName").asString()))
+					&& selector.matches(labels(pod)) && fields.matches(field -> field(pod, field));
+		}
+
+		private static Map<String, String> labels(JsonNode pod) {
+			Map<String, String> labels = new HashMap<>();
+			pod.path("labels").properties().forEach(label -> labels.put(label.getKey(), label.getValue().asString()));
+			return labels;
+		}
+
+		private static String field(JsonNode pod, String field) {
+			return switch (field) {
+				case "metadata.name" -> pod.path("name").asString();
+				case "metadata.namespace" -> pod.path("namespace").asString();
+				case "spec.nodeName" -> pod.path("nodeName").asString();
+				default -> pod.path("ip").asString();
+			};
 		}
 
 		boolean filtered() {
@@ -77,30 +107,47 @@ class PodLists {
 		}
 	}
 
+	/**
+	 * What a watch of a pod list follows: the pods the same list would show, checked as the list
+	 * checks them (404 for a cluster or node that does not exist, 400 for a bad selector).
+	 */
+	@Transactional(readOnly = true)
+	WatchFilter watch(String clusterName, String namespace, String nodeName, LabelSelector selector,
+			String fieldSelector) {
+		Cluster cluster = clusters.find(clusterName);
+		if (nodeName != null) {
+			nodes.find(clusterName, nodeName);
+		}
+		Query query = Query.of(namespace, nodeName, selector, fieldSelector);
+		return new WatchFilter(ChangeKinds.POD, cluster.getId(), query::selects);
+	}
+
 	/** The namespace's pods by name. */
 	@Transactional(readOnly = true)
 	ItemList<PodView> listNamespace(String clusterName, String namespace, Paging paging, LabelSelector selector,
 			String fieldSelector) {
+		long revision = changes.revision();
 		Cluster cluster = clusters.find(clusterName);
 		Query query = Query.of(namespace, null, selector, fieldSelector);
 		KeysetReader<Pod> source = source(cluster, query);
 		// this list's pages are keyed by name alone
 		List<Pod> rows = paging.select((after, limit) -> source.read(List.of(namespace, after.get(0)), limit),
 				query::selects, query.filtered(), p -> List.of(p.getName()));
-		return paging.page(rows, p -> List.of(p.getName()), PodView::of);
+		return paging.page(rows, p -> List.of(p.getName()), PodView::of).withResourceVersion(revision);
 	}
 
 	/** All namespaces, or one node's pods, by namespace and name. */
 	@Transactional(readOnly = true)
 	ItemList<PodView> listCluster(String clusterName, String nodeName, Paging paging, LabelSelector selector,
 			String fieldSelector) {
+		long revision = changes.revision();
 		Cluster cluster = clusters.find(clusterName);
 		if (nodeName != null) {
 			nodes.find(clusterName, nodeName); // a node that does not exist is a 404, as before
 		}
 		Query query = Query.of(null, nodeName, selector, fieldSelector);
 		List<Pod> rows = paging.select(source(cluster, query), query::selects, query.filtered(), PodLists::keys);
-		return paging.page(rows, PodLists::keys, PodView::of);
+		return paging.page(rows, PodLists::keys, PodView::of).withResourceVersion(revision);
 	}
 
 	private static List<String> keys(Pod pod) {

@@ -16,6 +16,9 @@ import io.podnet.node.NodeService;
 import io.podnet.pod.PodWrites.NewPod;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteTables;
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.EventType;
 import io.podnet.problem.Conflict;
 import io.podnet.database.Constraints;
 import io.podnet.problem.InvalidValue;
@@ -66,9 +69,12 @@ public class PodService {
 	private final NodePodCounters counters;
 	private final ClusterFactsReader clusterFacts;
 	private final TransactionTemplate transactions;
+	private final ChangeLog changes;
 
 	PodService(PodRepository pods, ClusterService clusters, NodeService nodes, PodWrites writes, PodTargets targets,
-			NodePodCounters counters, ClusterFactsReader clusterFacts, TransactionTemplate transactions) {
+			NodePodCounters counters, ClusterFactsReader clusterFacts, TransactionTemplate transactions,
+			ChangeLog changes) {
+		this.changes = changes;
 		this.pods = pods;
 		this.clusters = clusters;
 		this.nodes = nodes;
@@ -146,7 +152,9 @@ public class PodService {
 			throw e;
 		}
 		counters.podAdded(node.nodeId(), ipValue);
-		return PodView.created(pod, node.nodeName(), Addresses.format(RouteTables.bridgeAddress(podSubnet)));
+		PodView view = PodView.created(pod, node.nodeName(), Addresses.format(RouteTables.bridgeAddress(podSubnet)));
+		changes.record(ChangeKinds.POD, cluster.id(), EventType.ADDED, view);
+		return view;
 	}
 
 	/** The veth name picked for a pod is already on its node: the create is retried with the next one. */
@@ -199,6 +207,8 @@ public class PodService {
 		PodWrites.Metadata current = lockedMetadata(pod, nodeId)
 				.orElseThrow(() -> notFound(clusterName, namespace, name));
 		Versions.checkIfMatch(ifMatch, current.version(), "pod " + pod.qualifiedName());
+		changes.record(ChangeKinds.POD, cluster.getId(), EventType.DELETED,
+				PodView.of(pod, current.labels(), current.annotations(), current.version()));
 		writes.delete(pod.getId());
 		counters.podRemoved(nodeId);
 	}
@@ -224,7 +234,9 @@ public class PodService {
 		SortedMap<String, String> annotations = patch.changes("annotations")
 				? Labels.annotations(patch.stringMap("annotations")) : current.annotations();
 		writes.relabel(pod, current, labels, annotations);
-		return PodView.of(pod, labels, annotations, current.version() + 1);
+		PodView changed = PodView.of(pod, labels, annotations, current.version() + 1);
+		changes.record(ChangeKinds.POD, pod.getCluster().getId(), EventType.MODIFIED, changed);
+		return changed;
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package io.podnet.pod;
 
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.EventType;
+import org.springframework.data.domain.Limit;
 import io.podnet.node.NodeDeleted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,14 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 class PodsOfDeletedNodes {
 
 	private final PodRepository pods;
+	private final ChangeLog changes;
 
-	PodsOfDeletedNodes(PodRepository pods) {
+	PodsOfDeletedNodes(PodRepository pods, ChangeLog changes) {
 		this.pods = pods;
+		this.changes = changes;
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(NodeDeleted deleted) {
+		for (Pod pod : pods.findOnNodeAfterNamespace(deleted.node(), "", Limit.unlimited())) {
+			changes.record(ChangeKinds.POD, pod.getCluster().getId(), EventType.DELETED, PodView.of(pod));
+		}
 		pods.deleteByNode(deleted.node());
 	}
 }

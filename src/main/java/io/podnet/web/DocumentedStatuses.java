@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * <li>400 anywhere: the request guard refuses a query string with broken encoding, a control
  * character or a parameter given twice before any controller runs, and a body that is not JSON;</li>
  * <li>401 anywhere, 403 on writes and on the admin areas (tokens, audit, backup), as access/AccessRules says;</li>
- * <li>404 where the path names a resource, 409 on writes, 412 where If-Match is taken;</li>
+ * <li>404 where the path names a resource, 409 on writes, 410 on lists that take watch (an expired
+ * resourceVersion), 412 where If-Match is taken;</li>
  * <li>413 and 415 where a body is read; 422 there and on reads that take query parameters (a limit
  * out of range, a continue token of another list, a time that is no RFC 3339 time);</li>
  * <li>503 with Retry-After anywhere: every operation reads the database, and one that cannot be
@@ -54,6 +55,8 @@ final class DocumentedStatuses {
 					+ "token's cluster scope (answered exactly alike)")),
 			Map.entry("409", new Problem("Conflict", "Already exists, still in use (a cluster with nodes, a node with "
 					+ "pods), changed concurrently, or the address space is exhausted")),
+			Map.entry("410", new Problem("Gone", "A watch's resourceVersion is older than the changes kept "
+					+ "(podnet.watch.retention): list again and watch from the list's resourceVersion")),
 			Map.entry("412", new Problem("PreconditionFailed", "If-Match named none of the resource's current ETag")),
 			Map.entry("413", new Problem("ContentTooLarge", "The body is larger than podnet.max-request-body (1 MiB)")),
 			Map.entry("415", new Problem("UnsupportedMediaType", "The body is not of the media type the operation "
@@ -119,7 +122,16 @@ final class DocumentedStatuses {
 		if (body || method == HttpMethod.GET && takesQuery(operation)) {
 			problem(responses, "422");
 		}
+		if (takesWatch(operation)) {
+			problem(responses, "410");
+		}
 		problem(responses, "503");
+	}
+
+	/** A list that streams its changes with watch=true (see watch/WatchParameters). */
+	private static boolean takesWatch(Operation operation) {
+		return operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()) && "watch".equals(p.getName()));
 	}
 
 	private static void created(ApiResponses responses, boolean versioned) {

@@ -1,5 +1,6 @@
 package io.podnet.support;
 
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -40,6 +41,13 @@ public final class SeededCases {
 						failure.getMessage()), failure);
 			}
 		}
+	}
+
+	/** A random source for a test that draws as it goes; its seed is printed and fixed by {@value #SEED_PROPERTY}. */
+	public static Random random(String name) {
+		long seed = runSeed();
+		System.out.printf("%s: seed=%d (re-run with -D%s=%d)%n", name, seed, SEED_PROPERTY, seed);
+		return new Random(seed);
 	}
 
 	/** The seed given with {@value #SEED_PROPERTY}, else a fresh one: every run without it tries new cases. */

@@ -1,0 +1,106 @@
+package io.podnet.watch;
+
+import io.podnet.problem.Expired;
+import io.podnet.problem.InvalidQuery;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+/**
+ * Starts watches for the list endpoints: checks what the request asks (a refusal is an ordinary
+ * problem+json answer, before any stream begins), then hands the stream to a {@link Watcher}.
+ */
+@Component
+public class Watches {
+
+	/** The longest a watch may run before the client must reconnect (as Kubernetes' timeoutSeconds). */
+	static final int MAX_TIMEOUT_SECONDS = 3600;
+	private static final int DEFAULT_TIMEOUT_SECONDS = 1800;
+
+	private final WatchHub hub;
+	private final Duration heartbeat;
+	private final Duration bookmark;
+	private final AtomicLong started = new AtomicLong();
+
+	Watches(WatchHub hub, @Value("${podnet.watch.heartbeat:15s}") Duration heartbeat,
+			@Value("${podnet.watch.bookmark:30s}") Duration bookmark) {
+		this.hub = hub;
+		this.heartbeat = heartbeat;
+		this.bookmark = bookmark;
+	}
+
+	/** What a watch request asks besides its filter. */
+	public record Request(String resourceVersion, String lastEventId, Boolean allowWatchBookmarks,
+			Integer timeoutSeconds, boolean serverSentEvents) {
+	}
+
+	/** The media type of the stream the request gets. */
+	public static MediaType mediaType(Request request) {
+		return request.serverSentEvents() ? MediaType.TEXT_EVENT_STREAM : WatchStream.JSON_LINES;
+	}
+
+	/**
+	 * Starts streaming the changes the filter keeps after the request's resourceVersion (or its
+	 * Last-Event-ID, as EventSource resends it; or from now). 400 for a malformed version or timeout,
+	 * 410 for one older than the changes kept.
+	 */
+	public ResponseBodyEmitter start(WatchFilter filter, Request request, BooleanSupplier tokenValid) {
+		int timeout = timeout(request.timeoutSeconds());
+		long from = from(request);
+		WatchStream stream = request.serverSentEvents() ? new WatchStream.ServerSentEvents(timeout * 1000L + 5_000)
+				: new WatchStream.JsonLines(timeout * 1000L + 5_000);
+		Watcher watcher = new Watcher(hub, filter, stream, from, tokenValid,
+				Boolean.TRUE.equals(request.allowWatchBookmarks()), heartbeat, bookmark, Duration.ofSeconds(timeout));
+		stream.emitter().onCompletion(watcher::end);
+		stream.emitter().onError(error -> watcher.end());
+		watcher.start("watch-" + filter.kind() + "-" + started.incrementAndGet());
+		return stream.emitter();
+	}
+
+	private long from(Request request) {
+		String text = request.resourceVersion() != null && !request.resourceVersion().isEmpty()
+				? request.resourceVersion() : request.lastEventId();
+		String parameter = request.resourceVersion() != null && !request.resourceVersion().isEmpty()
+				? "resourceVersion" : "Last-Event-ID";
+		if (text == null || text.isEmpty()) {
+			return hub.revision();
+		}
+		long revision;
+		try {
+			revision = Long.parseLong(text);
+		} catch (NumberFormatException e) {
+			revision = -1;
+		}
+		if (revision < 0 || !text.chars().allMatch(Character::isDigit)) {
+			throw new InvalidQuery(parameter, text, -1, "is not a resourceVersion; expected the resourceVersion of a "
+					+ "list or of a watch event (digits), or none to watch from now");
+		}
+		long compacted = hub.compacted();
+		if (revision < compacted) {
+			throw new Expired("resourceVersion " + revision + " is older than the changes kept (the last "
+					+ hub.retention() + "; changes up to " + compacted + " are gone): list again and watch from the "
+					+ "list's resourceVersion");
+		}
+		long current = hub.revision();
+		if (revision > current) {
+			throw new InvalidQuery(parameter, text, -1, "is newer than the latest change (" + current + "); expected "
+					+ "a resourceVersion this service answered");
+		}
+		return revision;
+	}
+
+	private static int timeout(Integer seconds) {
+		if (seconds == null) {
+			return DEFAULT_TIMEOUT_SECONDS;
+		}
+		if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+			throw new InvalidQuery("timeoutSeconds", String.valueOf(seconds), -1, "is out of range; expected 1 to "
+					+ MAX_TIMEOUT_SECONDS + " seconds (default " + DEFAULT_TIMEOUT_SECONDS + ")");
+		}
+		return seconds;
+	}
+}
