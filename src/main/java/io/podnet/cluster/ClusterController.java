@@ -1,5 +1,9 @@
 package io.podnet.cluster;
 
+import io.podnet.watch.Watches;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
 import io.podnet.api.ItemList;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
@@ -30,9 +34,11 @@ import tools.jackson.databind.JsonNode;
 class ClusterController {
 
 	private final ClusterService clusters;
+	private final Watches watches;
 
-	ClusterController(ClusterService clusters) {
+	ClusterController(ClusterService clusters, Watches watches) {
 		this.clusters = clusters;
+		this.watches = watches;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,8 +54,15 @@ class ClusterController {
 	@GetMapping
 	@Operation(summary = "List clusters", description = "By name, a page at a time with limit and continue; "
 			+ "labelSelector keeps those whose labels match.")
-	ItemList<ClusterView> list(Paging paging, LabelSelector selector) {
+	ItemList<ClusterView> list(Paging paging, LabelSelector selector, Watches.Request watch) {
 		return clusters.list(paging, selector);
+	}
+
+	/** list with watch=true (documented there): the changes of the clusters that list shows. */
+	@Hidden
+	@GetMapping(params = "watch=true")
+	ResponseEntity<ResponseBodyEmitter> watch(LabelSelector selector, Watches.Request watch) {
+		return watches.respond(clusters.watch(selector), watch);
 	}
 
 	@GetMapping("/{cluster}")

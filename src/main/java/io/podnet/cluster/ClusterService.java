@@ -3,6 +3,7 @@ package io.podnet.cluster;
 import io.podnet.watch.ChangeKinds;
 import io.podnet.watch.ChangeLog;
 import io.podnet.watch.EventType;
+import io.podnet.watch.WatchFilter;
 import io.podnet.problem.Conflict;
 import io.podnet.access.Caller;
 import io.podnet.api.ItemList;
@@ -62,19 +63,40 @@ public class ClusterService {
 		// a concurrent create of the same name loses on the unique constraint and gets a 409
 		Cluster cluster = clusters.saveAndFlush(new Cluster(request.name(), networks, maxPods,
 				Labels.labels(request.labels()), Labels.annotations(request.annotations())));
-		return ClusterView.of(cluster, 0);
+		ClusterView view = ClusterView.of(cluster, 0);
+		changes.record(ChangeKinds.CLUSTER, cluster.getId(), EventType.ADDED, view);
+		return view;
 	}
 
 	/** The clusters the caller may see (all of them, or those of its token's scope) that the selector selects. */
 	@Transactional(readOnly = true)
 	ItemList<ClusterView> list(Paging paging, LabelSelector selector) {
+		long revision = changes.revision();
 		Map<Long, Long> nodes = nodeCounts.perCluster();
 		List<String> scope = Caller.currentScope();
 		List<Cluster> page = paging.select((after, limit) -> scope.isEmpty() ? clusters.findPage(after.get(0), limit)
 				: clusters.findPageAmong(after.get(0), scope, limit), c -> selector.matches(c.labels()),
 				!selector.isEmpty(), c -> List.of(c.getName()));
 		return paging.page(page, c -> List.of(c.getName()),
-				c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L)));
+				c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L))).withResourceVersion(revision);
+	}
+
+	/** What a watch of the cluster list follows: the clusters that list shows the caller. */
+	WatchFilter watch(LabelSelector selector) {
+		List<String> scope = Caller.currentScope();
+		return WatchFilter.clusters(cluster -> (scope.isEmpty() || scope.contains(cluster.path("name").asString()))
+				&& (selector.isEmpty() || selector.matches(Labels.ofView(cluster))));
+	}
+
+	/**
+	 * Records for watchers that the cluster changed in the caller's transaction (a node or a user
+	 * route added or deleted moves its version and counts): the cluster as a GET answers it now.
+	 */
+	public void recordModified(Cluster cluster) {
+		// the version moves on at the flush
+		clusters.flush();
+		changes.record(ChangeKinds.CLUSTER, cluster.getId(), EventType.MODIFIED,
+				ClusterView.of(cluster, nodeCounts.of(cluster)));
 	}
 
 	/**
@@ -107,7 +129,9 @@ public class ClusterService {
 				patch.changes("annotations") ? Labels.annotations(patch.stringMap("annotations")) : cluster.annotations());
 		// the version moves on at the flush, and the answer shows the version the change got
 		clusters.flush();
-		return ClusterView.of(cluster, nodes);
+		ClusterView view = ClusterView.of(cluster, nodes);
+		changes.record(ChangeKinds.CLUSTER, cluster.getId(), EventType.MODIFIED, view);
+		return view;
 	}
 
 	@Transactional(readOnly = true)

@@ -104,4 +104,11 @@ public final class Labels {
 		}
 		return Collections.unmodifiableSortedMap(READER.<TreeMap<String, String>>readValue(json));
 	}
+
+	/** The labels of an object as a GET answers it (a watch event's object): its "labels" member. */
+	public static Map<String, String> ofView(tools.jackson.databind.JsonNode object) {
+		Map<String, String> labels = new TreeMap<>();
+		object.path("labels").properties().forEach(label -> labels.put(label.getKey(), label.getValue().asString()));
+		return labels;
+	}
 }

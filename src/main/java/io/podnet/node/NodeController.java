@@ -1,5 +1,9 @@
 package io.podnet.node;
 
+import io.podnet.watch.Watches;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
 import io.podnet.api.ItemList;
 import io.podnet.api.Paging;
 import io.podnet.api.Versions;
@@ -32,9 +36,11 @@ import tools.jackson.databind.JsonNode;
 class NodeController {
 
 	private final NodeService nodes;
+	private final Watches watches;
 
-	NodeController(NodeService nodes) {
+	NodeController(NodeService nodes, Watches watches) {
 		this.nodes = nodes;
+		this.watches = watches;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,8 +60,16 @@ class NodeController {
 	@Operation(summary = "List nodes", description = "The cluster's nodes by name, a page at a time with limit and "
 			+ "continue; labelSelector keeps those whose labels match.")
 	ItemList<NodeView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
-			Paging paging, LabelSelector selector) {
+			Paging paging, LabelSelector selector, Watches.Request watch) {
 		return nodes.list(cluster, paging, selector);
+	}
+
+	/** list with watch=true (documented there): the changes of the nodes that list shows. */
+	@Hidden
+	@GetMapping(params = "watch=true")
+	ResponseEntity<ResponseBodyEmitter> watch(@PathVariable String cluster, LabelSelector selector,
+			Watches.Request watch) {
+		return watches.respond(nodes.watch(cluster, selector), watch);
 	}
 
 	@GetMapping("/{node}")

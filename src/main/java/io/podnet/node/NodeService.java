@@ -22,6 +22,10 @@ import io.podnet.api.MergePatch;
 import io.podnet.labels.LabelSelector;
 import io.podnet.labels.Labels;
 import tools.jackson.databind.JsonNode;
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.EventType;
+import io.podnet.watch.WatchFilter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -42,13 +46,18 @@ public class NodeService {
 	private final ApplicationEventPublisher events;
 	private final Limits limits;
 	private final NodeMetadata metadata;
+	private final ChangeLog changes;
+	private final FreshNodes freshNodes;
 
 	/** What a merge patch of a node may change; its address and subnet are fixed for life. */
 	private static final Set<String> MUTABLE = Set.of("labels", "annotations");
 
 	NodeService(NodeRepository nodes, ClusterService clusters, BlockedSubnets blockedSubnets, NodePodCounters counters,
-			ApplicationEventPublisher events, Limits limits, NodeMetadata metadata) {
+			ApplicationEventPublisher events, Limits limits, NodeMetadata metadata, ChangeLog changes,
+			FreshNodes freshNodes) {
 		this.metadata = metadata;
+		this.changes = changes;
+		this.freshNodes = freshNodes;
 		this.nodes = nodes;
 		this.clusters = clusters;
 		this.blockedSubnets = blockedSubnets;
@@ -73,9 +82,12 @@ public class NodeService {
 		cluster.routesChanged();
 		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet, labels, annotations));
 		counters.insert(node);
+		NodeView view = NodeView.of(node);
+		changes.record(ChangeKinds.NODE, cluster.getId(), EventType.ADDED, view);
 		// the gateway's route to the node's pod subnet, in this transaction
 		events.publishEvent(new NodeAdded(node));
-		return NodeView.of(node);
+		clusters.recordModified(cluster);
+		return view;
 	}
 
 	private IPAddress allocateAddress(Cluster cluster) {
@@ -125,10 +137,27 @@ public class NodeService {
 	/** The cluster's nodes by name that the selector selects; a cluster has few enough to filter as they are read. */
 	@Transactional(readOnly = true)
 	ItemList<NodeView> list(String clusterName, Paging paging, LabelSelector selector) {
+		long revision = changes.revision();
 		Cluster cluster = clusters.find(clusterName);
 		List<Node> rows = paging.select((after, limit) -> nodes.findPage(cluster, after.get(0), limit),
 				n -> selector.matches(n.labels()), !selector.isEmpty(), n -> List.of(n.getName()));
-		return paging.page(rows, n -> List.of(n.getName()), NodeView::of);
+		return paging.page(rows, n -> List.of(n.getName()), NodeView::of).withResourceVersion(revision);
+	}
+
+	/** What a watch of the node list follows: the nodes that list shows (404 for no such cluster). */
+	@Transactional(readOnly = true)
+	WatchFilter watch(String clusterName, LabelSelector selector) {
+		Cluster cluster = clusters.find(clusterName);
+		return WatchFilter.inCluster(ChangeKinds.NODE, cluster.getId(),
+				node -> selector.isEmpty() || selector.matches(Labels.ofView(node)));
+	}
+
+	/**
+	 * Records for watchers that the node changed in the caller's transaction (its pods, its pod
+	 * limit): the node as a GET answers it now.
+	 */
+	public void recordModified(long clusterId, long nodeId) {
+		changes.record(ChangeKinds.NODE, clusterId, EventType.MODIFIED, NodeView.of(freshNodes.read(nodeId)));
 	}
 
 	/**
@@ -150,7 +179,9 @@ public class NodeService {
 		SortedMap<String, String> annotations = patch.changes("annotations")
 				? Labels.annotations(patch.stringMap("annotations")) : node.annotations();
 		metadata.relabel(node.getId(), labels, annotations);
-		return NodeView.of(node, labels, annotations, locked.version() + 1);
+		NodeView view = NodeView.of(node, labels, annotations, locked.version() + 1);
+		changes.record(ChangeKinds.NODE, node.getCluster().getId(), EventType.MODIFIED, view);
+		return view;
 	}
 
 	@Transactional(readOnly = true)
@@ -181,9 +212,12 @@ public class NodeService {
 		}
 		// its gateway route and (with cascade) its pods go first, in this transaction
 		events.publishEvent(new NodeDeleted(node));
+		changes.record(ChangeKinds.NODE, cluster.getId(), EventType.DELETED,
+				NodeView.last(node, pods.podCount(), pods.version()));
 		counters.delete(node.getId());
 		nodes.delete(node);
 		cluster.routesChanged();
+		clusters.recordModified(cluster);
 	}
 
 	/**

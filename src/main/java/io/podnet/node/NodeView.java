@@ -31,6 +31,13 @@ public record NodeView(
 		return of(node, node.labels(), node.annotations(), node.getVersion());
 	}
 
+	/** The node as it was when it was deleted: with the pods and version read under its lock. */
+	static NodeView last(Node node, int podCount, long version) {
+		return new NodeView(node.getName(), node.labels(), node.annotations(), node.getAddress(), node.getPodSubnet(),
+				new Bridge(Kubenet.BRIDGE, node.bridgeAddress()), new Pods(node.podCapacity(), podCount),
+				node.getCreatedAt(), String.valueOf(version));
+	}
+
 	/** The node with labels, annotations and version changed in this transaction (the entity keeps those it was read with). */
 	static NodeView of(Node node, Map<String, String> labels, Map<String, String> annotations, long version) {
 		return new NodeView(node.getName(), labels, annotations, node.getAddress(), node.getPodSubnet(),

@@ -1,6 +1,5 @@
 package io.podnet.pod;
 
-import io.podnet.access.TokenRevocations;
 import io.podnet.watch.WatchFilter;
 import io.podnet.watch.Watches;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -47,13 +46,11 @@ class PodController {
 	private final PodService pods;
 	private final PodLists lists;
 	private final Watches watches;
-	private final TokenRevocations revocations;
 
-	PodController(PodService pods, PodLists lists, Watches watches, TokenRevocations revocations) {
+	PodController(PodService pods, PodLists lists, Watches watches) {
 		this.pods = pods;
 		this.lists = lists;
 		this.watches = watches;
-		this.revocations = revocations;
 	}
 
 	@PostMapping(path = "/namespaces/{namespace}/pods", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -123,8 +120,7 @@ class PodController {
 	}
 
 	private ResponseEntity<ResponseBodyEmitter> stream(WatchFilter filter, Watches.Request watch) {
-		return ResponseEntity.ok().contentType(Watches.mediaType(watch))
-				.body(watches.start(filter, watch, revocations.ofCurrentRequest()));
+		return watches.respond(filter, watch);
 	}
 
 	@PatchMapping(path = "/namespaces/{namespace}/pods/{pod}", consumes = MergePatch.MEDIA_TYPE)

@@ -3,8 +3,7 @@ package io.podnet.pod;
 import io.podnet.watch.ChangeKinds;
 import io.podnet.watch.ChangeLog;
 import io.podnet.watch.WatchFilter;
-import java.util.HashMap;
-import java.util.Map;
+import io.podnet.labels.Labels;
 import tools.jackson.databind.JsonNode;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
@@ -69,13 +68,7 @@ class PodLists {
 		boolean selects(JsonNode pod) {
 			return (namespace == null || namespace.equals(pod.path("namespace").asString()))
 					&& (nodeName == null || nodeName.equals(pod.path("nodeName").asString()))
-					&& selector.matches(labels(pod)) && fields.matches(field -> field(pod, field));
-		}
-
-		private static Map<String, String> labels(JsonNode pod) {
-			Map<String, String> labels = new HashMap<>();
-			pod.path("labels").properties().forEach(label -> labels.put(label.getKey(), label.getValue().asString()));
-			return labels;
+					&& (selector.isEmpty() || selector.matches(Labels.ofView(pod))) && fields.matches(field -> field(pod, field));
 		}
 
 		private static String field(JsonNode pod, String field) {
@@ -119,7 +112,7 @@ class PodLists {
 			nodes.find(clusterName, nodeName);
 		}
 		Query query = Query.of(namespace, nodeName, selector, fieldSelector);
-		return new WatchFilter(ChangeKinds.POD, cluster.getId(), query::selects);
+		return WatchFilter.inCluster(ChangeKinds.POD, cluster.getId(), query::selects);
 	}
 
 	/** The namespace's pods by name. */

@@ -154,6 +154,8 @@ public class PodService {
 		counters.podAdded(node.nodeId(), ipValue);
 		PodView view = PodView.created(pod, node.nodeName(), Addresses.format(RouteTables.bridgeAddress(podSubnet)));
 		changes.record(ChangeKinds.POD, cluster.id(), EventType.ADDED, view);
+		// its node's pod count and version changed with it
+		nodes.recordModified(cluster.id(), node.nodeId());
 		return view;
 	}
 
@@ -211,6 +213,7 @@ public class PodService {
 				PodView.of(pod, current.labels(), current.annotations(), current.version()));
 		writes.delete(pod.getId());
 		counters.podRemoved(nodeId);
+		nodes.recordModified(cluster.getId(), nodeId);
 	}
 
 	/**

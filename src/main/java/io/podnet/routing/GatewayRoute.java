@@ -111,6 +111,10 @@ public class GatewayRoute {
 		return nextHop;
 	}
 
+	public Cluster getCluster() {
+		return cluster;
+	}
+
 	public Node getNode() {
 		return node;
 	}

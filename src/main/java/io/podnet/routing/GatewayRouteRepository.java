@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
@@ -30,11 +29,10 @@ interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
 	@Query("select r.cluster.id, count(r) from GatewayRoute r where r.node is null group by r.cluster.id")
 	List<Object[]> countUserRoutesPerCluster();
 
-	@Modifying
-	@Query("delete from GatewayRoute r where r.node = :node")
-	int deleteByNode(Node node);
+	Optional<GatewayRoute> findByNode(Node node);
 
-	@Modifying
-	@Query("delete from GatewayRoute r where r.cluster.id = :clusterId")
-	int deleteByClusterId(long clusterId);
+	/** The cluster's user routes (those without a node). */
+	@Query("select r from GatewayRoute r where r.cluster.id = :clusterId and r.node is null")
+	List<GatewayRoute> findUserRoutes(long clusterId);
+
 }

@@ -7,7 +7,11 @@ import io.podnet.cluster.ClusterDeleted;
 import io.podnet.node.BlockedSubnets;
 import io.podnet.node.NodeAdded;
 import io.podnet.node.NodeDeleted;
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.EventType;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
@@ -24,15 +28,24 @@ import org.springframework.transaction.annotation.Transactional;
 class GatewayRoutes implements BlockedSubnets {
 
 	private final GatewayRouteRepository routes;
+	private final ChangeLog changes;
 
-	GatewayRoutes(GatewayRouteRepository routes) {
+	GatewayRoutes(GatewayRouteRepository routes, ChangeLog changes) {
 		this.routes = routes;
+		this.changes = changes;
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(NodeAdded added) {
-		routes.save(GatewayRoute.forNode(added.node()));
+		GatewayRoute route = routes.save(GatewayRoute.forNode(added.node()));
+		record(route, EventType.ADDED);
+	}
+
+	/** Tells watchers of the gateway's routes (see {@link RouteController}). */
+	private void record(GatewayRoute route, EventType type) {
+		changes.record(ChangeKinds.ROUTE, route.getCluster().getId(), type,
+				RouteView.of(route.toRoute(), route.getVersion()));
 	}
 
 	/**
@@ -53,13 +66,19 @@ class GatewayRoutes implements BlockedSubnets {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(NodeDeleted deleted) {
-		routes.deleteByNode(deleted.node());
+		// deleted as the entity it was read as (a bulk delete would leave it managed, pointing at the deleted node)
+		routes.findByNode(deleted.node()).ifPresent(route -> {
+			record(route, EventType.DELETED);
+			routes.delete(route);
+		});
 	}
 
 	/** The user routes of a cluster being deleted; it has no nodes left, so no node routes. */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(ClusterDeleted deleted) {
-		routes.deleteByClusterId(deleted.clusterId());
+		List<GatewayRoute> userRoutes = routes.findUserRoutes(deleted.clusterId());
+		userRoutes.forEach(route -> record(route, EventType.DELETED));
+		routes.deleteAll(userRoutes);
 	}
 }

@@ -1,5 +1,12 @@
 package io.podnet.routing;
 
+import io.podnet.watch.Watches;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,10 +33,15 @@ class RouteController {
 
 	private final RouteService routes;
 	private final UserRoutes userRoutes;
+	private final Watches watches;
 
-	RouteController(RouteService routes, UserRoutes userRoutes) {
+	/** The header that carries a route table's resourceVersion (the table is a plain array). */
+	static final String RESOURCE_VERSION = "Resource-Version";
+
+	RouteController(RouteService routes, UserRoutes userRoutes, Watches watches) {
 		this.routes = routes;
 		this.userRoutes = userRoutes;
+		this.watches = watches;
 	}
 
 	@PostMapping(path = "/routes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,9 +72,25 @@ class RouteController {
 	@GetMapping("/routes")
 	@Operation(summary = "The gateway's route table",
 			description = "The node network, connected on eth0, then the stored routes in address order: one per "
-					+ "node subnet via that node (NODE), and user routes (STATIC, BLACKHOLE, EXTERNAL).")
-	List<RouteView> gateway(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
-		return routes.gatewayTable(cluster);
+					+ "node subnet via that node (NODE), and user routes (STATIC, BLACKHOLE, EXTERNAL). The "
+					+ RESOURCE_VERSION + " header is the change log's revision when the table was read: "
+					+ "?watch=true&resourceVersion= it streams every later change of the stored routes.")
+	@ApiResponse(responseCode = "200", description = "The table", headers = @Header(name = RESOURCE_VERSION,
+			description = "Watch from here with ?watch=true&resourceVersion=", schema = @Schema(type = "string",
+					example = "4711")))
+	ResponseEntity<List<RouteView>> gateway(
+			@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			Watches.Request watch) {
+		long revision = routes.revision();
+		List<RouteView> table = routes.gatewayTable(cluster);
+		return ResponseEntity.ok().header(RESOURCE_VERSION, String.valueOf(revision)).body(table);
+	}
+
+	/** gateway with watch=true (documented there): the changes of its stored routes. */
+	@Hidden
+	@GetMapping(path = "/routes", params = "watch=true")
+	ResponseEntity<ResponseBodyEmitter> watchGateway(@PathVariable String cluster, Watches.Request watch) {
+		return watches.respond(routes.watch(cluster), watch);
 	}
 
 	@GetMapping("/nodes/{node}/routes")

@@ -5,6 +5,9 @@ import io.podnet.cluster.ClusterService;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteTables;
 import io.podnet.node.NodeService;
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.WatchFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -21,10 +24,24 @@ public class RouteService {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 
-	RouteService(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes) {
+	private final ChangeLog changes;
+
+	RouteService(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes, ChangeLog changes) {
+		this.changes = changes;
 		this.routes = routes;
 		this.clusters = clusters;
 		this.nodes = nodes;
+	}
+
+	/** What a watch of the gateway's table follows: its stored routes (404 for no such cluster). */
+	@Transactional(readOnly = true)
+	WatchFilter watch(String clusterName) {
+		return WatchFilter.inCluster(ChangeKinds.ROUTE, clusters.find(clusterName).getId(), route -> true);
+	}
+
+	/** The change log's revision, read before a table: a watch from it misses no later change. */
+	long revision() {
+		return changes.revision();
 	}
 
 	/** The gateway's table as the API shows it: each stored route with its version. */

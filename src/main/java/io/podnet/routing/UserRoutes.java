@@ -14,6 +14,9 @@ import io.podnet.problem.InvalidValue;
 import io.podnet.api.Limits;
 import io.podnet.problem.ResourceNotFound;
 import io.podnet.api.Versions;
+import io.podnet.watch.ChangeKinds;
+import io.podnet.watch.ChangeLog;
+import io.podnet.watch.EventType;
 import java.math.BigInteger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +34,12 @@ class UserRoutes {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 	private final Limits limits;
+	private final ChangeLog changes;
 
-	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes, Limits limits) {
+	UserRoutes(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes, Limits limits,
+			ChangeLog changes) {
 		this.routes = routes;
+		this.changes = changes;
 		this.limits = limits;
 		this.clusters = clusters;
 		this.nodes = nodes;
@@ -63,7 +69,10 @@ class UserRoutes {
 				+ "' has " + existing + " user routes; another");
 		GatewayRoute route = routes.saveAndFlush(GatewayRoute.user(cluster, destination, type, nextHop));
 		cluster.routesChanged();
-		return RouteView.of(route.toRoute(), route.getVersion());
+		RouteView view = RouteView.of(route.toRoute(), route.getVersion());
+		changes.record(ChangeKinds.ROUTE, cluster.getId(), EventType.ADDED, view);
+		clusters.recordModified(cluster);
+		return view;
 	}
 
 	private static RouteKind type(CreateRouteRequest request) {
@@ -156,7 +165,10 @@ class UserRoutes {
 					+ "'; it goes when the node is deleted");
 		}
 		Versions.checkIfMatch(ifMatch, route.getVersion(), "route " + route.getDestination());
+		changes.record(ChangeKinds.ROUTE, cluster.getId(), EventType.DELETED,
+				RouteView.of(route.toRoute(), route.getVersion()));
 		routes.delete(route);
 		cluster.routesChanged();
+		clusters.recordModified(cluster);
 	}
 }

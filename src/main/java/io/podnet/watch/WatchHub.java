@@ -1,13 +1,13 @@
 package io.podnet.watch;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.podnet.database.DurableHorizon;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One replica's reader of the change log: while anyone watches, one thread reads the events after
  * the last it read (woken by this replica's commits, and every {@code podnet.watch.poll} for the
- * other replicas' commits) into a buffer of the latest {@code podnet.watch.buffer} events that every
- * watcher reads from at its own pace. A writer never waits for a watcher; a watcher that falls out
- * of the buffer is told so and resumes from the log itself. The same thread prunes events older
- * than {@code podnet.watch.retention}.
+ * other replicas' commits), keeps the latest {@code podnet.watch.buffer} of them for watchers that
+ * start a little in the past, and hands each watcher the events its filter keeps. Only a watcher
+ * that has something to send is woken, so a thousand node agents each following their own node
+ * cost one filter test each per change, not a thousand thread wake-ups. A writer never waits for a
+ * watcher; a watcher whose queue overflows is told so and resumes from the log. The same thread
+ * prunes events older than {@code podnet.watch.retention}.
  *
  * <p>On H2, events are passed on only once they are on disk (see {@link DurableHorizon}): a watcher
  * never hears of a change that a crash could take back.
@@ -43,6 +45,8 @@ class WatchHub implements SmartLifecycle {
 	private final Object lock = new Object();
 	/** The latest events read, oldest first; guarded by lock. */
 	private final ArrayDeque<StoredEvent> buffer = new ArrayDeque<>();
+	/** Who watches on this replica; guarded by lock. */
+	private final List<Watcher> watchers = new ArrayList<>();
 	/** The last revision read from the log (-1: not reading, nobody watches); guarded by lock. */
 	private long head = -1;
 	private boolean woken;
@@ -50,9 +54,7 @@ class WatchHub implements SmartLifecycle {
 	private Thread reader;
 	private Instant lastPrune = Instant.EPOCH;
 
-	final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
-
-	WatchHub(WatchLog log, DurableHorizon horizon, JsonMapper json,
+	WatchHub(WatchLog log, DurableHorizon horizon, JsonMapper json, MeterRegistry meters,
 			@Value("${podnet.watch.buffer:4096}") int capacity, @Value("${podnet.watch.poll:200ms}") Duration poll,
 			@Value("${podnet.watch.retention:5m}") Duration retention) {
 		this.log = log;
@@ -61,6 +63,8 @@ class WatchHub implements SmartLifecycle {
 		this.capacity = capacity;
 		this.poll = poll;
 		this.retention = retention;
+		Gauge.builder("podnet.watch.connections", this, WatchHub::watching)
+				.description("Watch streams open on this replica").register(meters);
 	}
 
 	JsonNode parse(String text) {
@@ -71,6 +75,11 @@ class WatchHub implements SmartLifecycle {
 		return retention;
 	}
 
+	/** How many events a watcher may have waiting before it counts as fallen behind. */
+	int capacity() {
+		return capacity;
+	}
+
 	/** A commit on this replica: read the log now rather than at the next poll. */
 	void wake() {
 		synchronized (lock) {
@@ -79,43 +88,61 @@ class WatchHub implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * The events after the revision, from the buffer, waiting up to the deadline for one; empty if
-	 * none came. Null if the buffer no longer reaches back to it: the caller reads the log itself.
-	 */
-	List<StoredEvent> after(long revision, long deadlineNanos) throws InterruptedException {
+	private int watching() {
 		synchronized (lock) {
-			while (true) {
-				if (head >= 0 && revision < head) {
-					StoredEvent oldest = buffer.peekFirst();
-					if (oldest == null || oldest.revision() > revision + 1) {
-						return null;
-					}
-					List<StoredEvent> newer = new ArrayList<>();
-					for (StoredEvent event : buffer) {
-						if (event.revision() > revision) {
-							newer.add(event);
-						}
-					}
-					return newer;
-				}
-				long wait = deadlineNanos - System.nanoTime();
-				if (wait <= 0 || !running) {
-					return List.of();
-				}
-				lock.wait(Math.max(1, wait / 1_000_000));
-			}
+			return watchers.size();
 		}
 	}
 
-	/** The last revision read into the buffer, or -1 before the first read. */
-	long head() {
+	/**
+	 * Starts handing the watcher every event after the hub's head, and answers what it needs to
+	 * catch up on by itself: the buffered events after {@code from} up to that head, or null if the
+	 * buffer does not reach back that far (the watcher then reads the log up to {@link Join#head}).
+	 */
+	Join join(Watcher watcher, long from) {
+		long now = head() < 0 ? log.revision() : -1;
+		synchronized (lock) {
+			if (head < 0) {
+				// nobody was watching, so the reader starts from the revision just read
+				head = now < 0 ? log.revision() : now;
+				buffer.clear();
+			}
+			watchers.add(watcher);
+			lock.notifyAll();
+			if (from >= head) {
+				return new Join(head, List.of());
+			}
+			StoredEvent oldest = buffer.peekFirst();
+			if (oldest == null || oldest.revision() > from + 1) {
+				return new Join(head, null);
+			}
+			List<StoredEvent> missed = new ArrayList<>();
+			for (StoredEvent event : buffer) {
+				if (event.revision() > from) {
+					missed.add(event);
+				}
+			}
+			return new Join(head, missed);
+		}
+	}
+
+	/** Where a new watcher joins the live events, and the buffered ones before it (null: read the log). */
+	record Join(long head, List<StoredEvent> missed) {
+	}
+
+	void leave(Watcher watcher) {
+		synchronized (lock) {
+			watchers.remove(watcher);
+		}
+	}
+
+	private long head() {
 		synchronized (lock) {
 			return head;
 		}
 	}
 
-	/** Reads the log's events after the revision directly: for a watcher behind the buffer. */
+	/** Reads the log's events after the revision directly, at most READ_LIMIT: for a watcher catching up. */
 	List<StoredEvent> fromLog(long revision) {
 		horizon.awaitCommitted();
 		return log.after(revision, READ_LIMIT, this::parse);
@@ -138,14 +165,7 @@ class WatchHub implements SmartLifecycle {
 					}
 					woken = false;
 				}
-				if (watchers.isEmpty()) {
-					synchronized (lock) {
-						head = -1;
-						buffer.clear();
-					}
-				} else {
-					readNewEvents();
-				}
+				readNewEvents();
 				pruneNowAndThen();
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -158,15 +178,17 @@ class WatchHub implements SmartLifecycle {
 	}
 
 	private void readNewEvents() {
-		long from = head();
-		if (from < 0) {
-			from = log.revision();
-			synchronized (lock) {
-				head = from;
-				lock.notifyAll();
-			}
-		}
 		while (true) {
+			long from;
+			synchronized (lock) {
+				if (watchers.isEmpty()) {
+					// nobody watches: stop reading until someone joins
+					head = -1;
+					buffer.clear();
+					return;
+				}
+				from = head;
+			}
 			// first on disk, then passed on (a no-op on PostgreSQL)
 			horizon.awaitCommitted();
 			List<StoredEvent> events = log.after(from, READ_LIMIT, this::parse);
@@ -174,6 +196,10 @@ class WatchHub implements SmartLifecycle {
 				return;
 			}
 			synchronized (lock) {
+				if (head != from) {
+					// everyone left and someone joined meanwhile, from a newer head: read again from it
+					continue;
+				}
 				for (StoredEvent event : events) {
 					buffer.addLast(event);
 					if (buffer.size() > capacity) {
@@ -181,9 +207,10 @@ class WatchHub implements SmartLifecycle {
 					}
 				}
 				head = events.get(events.size() - 1).revision();
-				lock.notifyAll();
+				for (Watcher watcher : watchers) {
+					watcher.offer(events, head);
+				}
 			}
-			from = head();
 			if (events.size() < READ_LIMIT) {
 				return;
 			}
@@ -221,7 +248,11 @@ class WatchHub implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		for (Watcher watcher : watchers) {
+		List<Watcher> ending;
+		synchronized (lock) {
+			ending = List.copyOf(watchers);
+		}
+		for (Watcher watcher : ending) {
 			watcher.end();
 		}
 		wake();

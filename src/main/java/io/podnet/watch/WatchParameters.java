@@ -18,6 +18,11 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.method.HandlerMethod;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every watchable list takes a {@link Watches.Request} argument, read here from the query (watch,
@@ -37,6 +42,23 @@ class WatchParameters implements WebMvcConfigurer, HandlerMethodArgumentResolver
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(this);
+	}
+
+	/** watch= on anything but a watchable list is a 400, not a plain GET that ignores it. */
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				String watch = request.getParameter(WATCH);
+				if (watch != null && handler instanceof HandlerMethod method
+						&& Arrays.stream(method.getMethodParameters()).noneMatch(WatchParameters.this::supportsParameter)) {
+					throw new InvalidQuery(WATCH, watch, -1, "is only for lists that can be watched: clusters, a "
+							+ "cluster's nodes, pods (of a cluster or a namespace) and gateway routes; leave it out here");
+				}
+				return true;
+			}
+		}).addPathPatterns("/api/**");
 	}
 
 	@Override

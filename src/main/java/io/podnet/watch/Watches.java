@@ -3,10 +3,16 @@ package io.podnet.watch;
 import io.podnet.problem.Expired;
 import io.podnet.problem.InvalidQuery;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import io.podnet.access.TokenRevocations;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
@@ -22,15 +28,27 @@ public class Watches {
 	private static final int DEFAULT_TIMEOUT_SECONDS = 1800;
 
 	private final WatchHub hub;
+	private final TokenRevocations revocations;
 	private final Duration heartbeat;
 	private final Duration bookmark;
 	private final AtomicLong started = new AtomicLong();
+	private final Map<String, Counter> sent = new ConcurrentHashMap<>();
+	private final MeterRegistry meters;
 
-	Watches(WatchHub hub, @Value("${podnet.watch.heartbeat:15s}") Duration heartbeat,
+	Watches(WatchHub hub, TokenRevocations revocations, MeterRegistry meters, @Value("${podnet.watch.heartbeat:15s}") Duration heartbeat,
 			@Value("${podnet.watch.bookmark:30s}") Duration bookmark) {
 		this.hub = hub;
+		this.revocations = revocations;
+		this.meters = meters;
 		this.heartbeat = heartbeat;
 		this.bookmark = bookmark;
+	}
+
+	/** The counter of events sent to watchers, by kind of object. */
+	private Counter sent(String kind) {
+		return sent.computeIfAbsent(kind, k -> Counter.builder("podnet.watch.events.sent")
+				.description("Watch events sent to clients (bookmarks and heartbeats not counted)").tag("kind", k)
+				.register(meters));
 	}
 
 	/** What a watch request asks besides its filter. */
@@ -44,16 +62,25 @@ public class Watches {
 	}
 
 	/**
+	 * The answer to a list request with watch=true: the stream of the changes the filter keeps, for
+	 * as long as the request's token is valid.
+	 */
+	public ResponseEntity<ResponseBodyEmitter> respond(WatchFilter filter, Request request) {
+		return ResponseEntity.ok().contentType(mediaType(request))
+				.body(start(filter, request, revocations.ofCurrentRequest()));
+	}
+
+	/**
 	 * Starts streaming the changes the filter keeps after the request's resourceVersion (or its
 	 * Last-Event-ID, as EventSource resends it; or from now). 400 for a malformed version or timeout,
 	 * 410 for one older than the changes kept.
 	 */
-	public ResponseBodyEmitter start(WatchFilter filter, Request request, BooleanSupplier tokenValid) {
+	ResponseBodyEmitter start(WatchFilter filter, Request request, BooleanSupplier tokenValid) {
 		int timeout = timeout(request.timeoutSeconds());
 		long from = from(request);
 		WatchStream stream = request.serverSentEvents() ? new WatchStream.ServerSentEvents(timeout * 1000L + 5_000)
 				: new WatchStream.JsonLines(timeout * 1000L + 5_000);
-		Watcher watcher = new Watcher(hub, filter, stream, from, tokenValid,
+		Watcher watcher = new Watcher(hub, filter, stream, from, tokenValid, this::sent,
 				Boolean.TRUE.equals(request.allowWatchBookmarks()), heartbeat, bookmark, Duration.ofSeconds(timeout));
 		stream.emitter().onCompletion(watcher::end);
 		stream.emitter().onError(error -> watcher.end());

@@ -96,7 +96,8 @@ public final class Api {
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().firstValue("Location").orElse(null),
 					response.headers().firstValue("Retry-After").orElse(null),
-					response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+					response.headers().firstValue("WWW-Authenticate").orElse(null), response.body(),
+					response.headers().map());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		} catch (InterruptedException e) {
@@ -107,7 +108,18 @@ public final class Api {
 
 	/** One HTTP answer: status, some headers and the body, parsed when it is JSON. */
 	public record Reply(int status, String contentType, String location, String retryAfter, String wwwAuthenticate,
-			String body) {
+			String body, java.util.Map<String, java.util.List<String>> headers) {
+
+		public Reply(int status, String contentType, String location, String retryAfter, String wwwAuthenticate,
+				String body) {
+			this(status, contentType, location, retryAfter, wwwAuthenticate, body, java.util.Map.of());
+		}
+
+		/** The first value of a header (names are case-insensitive), or null. */
+		public String header(String name) {
+			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+					.map(e -> e.getValue().get(0)).findFirst().orElse(null);
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);

@@ -308,8 +308,9 @@ class PodWatchIT extends IntegrationTest {
 		assertProblem(api.get("/api/v1/clusters/w/pods?watch=true&fieldSelector=spec.colour%3Dred"), 400, "fieldSelector");
 		assertThat(api.get("/api/v1/clusters/none/pods?watch=true").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/clusters/w/pods?watch=true&node=none").status()).isEqualTo(404);
-		assertThat(api.get("/api/v1/clusters/w/namespaces/default/pods/x?watch=true").status())
-				.as("watch on a single pod is a plain GET").isEqualTo(404);
+		assertProblem(api.get("/api/v1/clusters/w/namespaces/default/pods/x?watch=true"), 400, "watch");
+		assertProblem(api.get("/api/v1/clusters/w/nodes/n1?watch=true"), 400, "watch");
+		assertProblem(api.get("/api/v1/clusters/w/paths?watch=true&from=default/a&to=default/b"), 400, "watch");
 	}
 
 	private long firstVersion() {
