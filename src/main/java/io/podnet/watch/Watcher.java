@@ -179,20 +179,23 @@ final class Watcher implements Runnable {
 			long until = Math.min(Math.min(nextHeartbeat, nextBookmark), Math.min(nextTokenCheck, endNanos));
 			List<StoredEvent> events;
 			long upTo;
+			boolean behind;
+			// never writes to the client while holding this lock: the hub's reader takes it
 			synchronized (this) {
 				long wait = until - System.nanoTime();
 				if (queue.isEmpty() && !overflowed && wait > 0) {
 					wait(Math.max(1, wait / 1_000_000));
 				}
-				if (overflowed) {
-					stream.error(410, "Expired", "this watch fell more than " + hub.capacity() + " changes behind; "
-							+ "resume with resourceVersion=" + cursor);
-					return;
-				}
+				behind = overflowed;
 				events = new ArrayList<>(queue);
 				queue.clear();
 				// with nothing left to send, every change the hub looked at is passed on
 				upTo = seen;
+			}
+			if (behind) {
+				stream.error(410, "Expired", "this watch fell more than " + hub.capacity() + " changes behind; "
+						+ "resume with resourceVersion=" + cursor);
+				return;
 			}
 			if (!events.isEmpty()) {
 				send(events);

@@ -267,7 +267,8 @@ class PodWatchIT extends IntegrationTest {
 	void aStalledReaderSlowsNoWriterAndIsToldItFellBehind() throws Exception {
 		// 300 events of 64 kB: more than the loopback's socket buffers hold, and more than the buffer's 64 events
 		String annotation = "x".repeat(64_000);
-		try (Watching stalled = Watching.stalled(base, "/api/v1/clusters/w/pods?watch=true", Api.ADMIN_TOKEN)) {
+		try (Watching stalled = Watching.stalled(base, "/api/v1/clusters/w/pods?watch=true", Api.ADMIN_TOKEN);
+				Watching reading = Watching.open(base, "/api/v1/clusters/w/pods?watch=true", Api.ADMIN_TOKEN)) {
 			assertThat(stalled.status()).isEqualTo(200);
 			long started = System.nanoTime();
 			for (int i = 0; i < 300; i++) {
@@ -275,6 +276,11 @@ class PodWatchIT extends IntegrationTest {
 						+ (1 + i % 3) + "','annotations':{'note':'" + annotation + "'},'containers':[{'name':'c','image':'nginx'}]}")));
 			}
 			System.out.println("300 pod creates with a stalled watcher: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+			for (int i = 0; i < 300; i++) {
+				JsonNode event = reading.event(PATIENCE);
+				assertThat(event).as("the watcher that reads gets every change meanwhile").isNotNull();
+				assertThat(event.path("object").path("name").asString()).isEqualTo("big-" + i);
+			}
 			stalled.startReading();
 			JsonNode event;
 			do {

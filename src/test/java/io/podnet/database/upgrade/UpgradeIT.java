@@ -90,9 +90,11 @@ class UpgradeIT {
 
 	/**
 	 * Members added to the answers since a fixture was recorded, with the value that every resource
-	 * of an older release gets: labels and annotations (V10) are empty.
+	 * of an older release gets: labels and annotations (V10) are empty, and a list's
+	 * metadata.resourceVersion (the watch revision, V11) is "0" as no change was recorded since.
 	 */
-	private static final Map<String, String> ADDED_SINCE = Map.of("labels", "{}", "annotations", "{}");
+	private static final Map<String, String> ADDED_SINCE = Map.of("labels", "{}", "annotations", "{}",
+			"resourceVersion", "\"0\"");
 
 	/**
 	 * Whether today's answer says what the old one said: every member then is there now with the
