@@ -106,6 +106,9 @@ final class Watcher implements Runnable {
 	@Override
 	public void run() {
 		try {
+			// the status and headers go out now, not with the first change: a client (and a proxy) waits
+			// for them before it reads anything, and a quiet watch may not see a change for a long time
+			stream.heartbeat();
 			catchUp(hub.join(this, cursor));
 			follow();
 			stream.emitter().complete();

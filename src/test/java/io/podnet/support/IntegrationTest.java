@@ -17,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.flyway.clean-disabled=false", "podnet.admin-token=" + Api.ADMIN_TOKEN,
-				// watches: bookmarks and heartbeats within a test's patience, a buffer a burst of writes outruns
-				"podnet.watch.bookmark=1s", "podnet.watch.heartbeat=1s", "podnet.watch.buffer=64" })
+				// watches: bookmarks within a test's patience, heartbeats later than a watch's headers must come,
+				// a buffer a burst of writes outruns
+				"podnet.watch.bookmark=1s", "podnet.watch.heartbeat=5s", "podnet.watch.buffer=64" })
 @Import(FreshSchema.class)
 public abstract class IntegrationTest {
 

@@ -222,6 +222,21 @@ class PodWatchIT extends IntegrationTest {
 	}
 
 	@Test
+	void aQuietWatchAnswersItsHeadersAtOnce() throws Exception {
+		// no change, no bookmark: before the fix the status came only with the first heartbeat (5 s here)
+		for (String accept : List.of("application/json", "text/event-stream")) {
+			long started = System.nanoTime();
+			try (Watching watch = Watching.open(base, "/api/v1/clusters/w/pods?watch=true", Api.ADMIN_TOKEN,
+					"Accept", accept)) {
+				long millis = (System.nanoTime() - started) / 1_000_000;
+				assertThat(watch.status()).isEqualTo(200);
+				assertThat(millis).as("milliseconds until the status and headers of a quiet %s watch", accept)
+						.isLessThan(2_500);
+			}
+		}
+	}
+
+	@Test
 	void bookmarksKeepAnIdleWatchersVersionFresh() throws Exception {
 		try (Watching watch = Watching.open(base, "/api/v1/clusters/w/pods?watch=true&allowWatchBookmarks=true",
 				Api.ADMIN_TOKEN)) {
