@@ -1,5 +1,6 @@
 package io.podnet.cluster;
 
+import io.podnet.database.ReadSnapshot;
 import io.podnet.watch.ChangeKinds;
 import io.podnet.watch.ChangeLog;
 import io.podnet.watch.EventType;
@@ -38,10 +39,12 @@ public class ClusterService {
 	private final Limits limits;
 
 	private final ChangeLog changes;
+	private final ReadSnapshot snapshot;
 
 	ClusterService(ClusterRepository clusters, NodeCounts nodeCounts, ApplicationEventPublisher events, Limits limits,
-			ChangeLog changes) {
+			ChangeLog changes, ReadSnapshot snapshot) {
 		this.changes = changes;
+		this.snapshot = snapshot;
 		this.clusters = clusters;
 		this.nodeCounts = nodeCounts;
 		this.events = events;
@@ -69,16 +72,18 @@ public class ClusterService {
 	}
 
 	/** The clusters the caller may see (all of them, or those of its token's scope) that the selector selects. */
-	@Transactional(readOnly = true)
 	ItemList<ClusterView> list(Paging paging, LabelSelector selector) {
-		long revision = changes.revision();
-		Map<Long, Long> nodes = nodeCounts.perCluster();
 		List<String> scope = Caller.currentScope();
-		List<Cluster> page = paging.select((after, limit) -> scope.isEmpty() ? clusters.findPage(after.get(0), limit)
-				: clusters.findPageAmong(after.get(0), scope, limit), c -> selector.matches(c.labels()),
-				!selector.isEmpty(), c -> List.of(c.getName()));
-		return paging.page(page, c -> List.of(c.getName()),
-				c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L))).withResourceVersion(revision);
+		// one snapshot: the resourceVersion is that of the rows
+		return snapshot.read(() -> {
+			long revision = changes.revision();
+			Map<Long, Long> nodes = nodeCounts.perCluster();
+			List<Cluster> page = paging.select((after, limit) -> scope.isEmpty() ? clusters.findPage(after.get(0), limit)
+					: clusters.findPageAmong(after.get(0), scope, limit), c -> selector.matches(c.labels()),
+					!selector.isEmpty(), c -> List.of(c.getName()));
+			return paging.page(page, c -> List.of(c.getName()),
+					c -> ClusterView.of(c, nodes.getOrDefault(c.getId(), 0L))).withResourceVersion(revision);
+		});
 	}
 
 	/** What a watch of the cluster list follows: the clusters that list shows the caller. */

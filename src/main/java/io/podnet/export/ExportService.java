@@ -2,6 +2,7 @@ package io.podnet.export;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
+import io.podnet.database.ReadSnapshot;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.node.Node;
 import io.podnet.node.NodeService;
@@ -13,10 +14,7 @@ import io.podnet.routing.RouteService;
 import io.podnet.kubenet.Route;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads what the exports are rendered from, each in one read-only transaction so that a script
@@ -31,17 +29,15 @@ class ExportService {
 	private final NodeService nodes;
 	private final PodEndpoints podEndpoints;
 	private final RouteService routes;
-	private final TransactionTemplate snapshot;
+	private final ReadSnapshot snapshot;
 
 	ExportService(ClusterService clusters, NodeService nodes, PodEndpoints podEndpoints, RouteService routes,
-			PlatformTransactionManager transactions) {
+			ReadSnapshot snapshot) {
 		this.clusters = clusters;
 		this.nodes = nodes;
 		this.podEndpoints = podEndpoints;
 		this.routes = routes;
-		this.snapshot = new TransactionTemplate(transactions);
-		this.snapshot.setReadOnly(true);
-		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot = snapshot;
 	}
 
 	@Transactional(readOnly = true)
@@ -76,12 +72,12 @@ class ExportService {
 
 	/**
 	 * The whole cluster's replay, written to the answer's stream as it is read: the cluster is looked
-	 * up now (a 404 before the answer starts), the rest in one read-only transaction at REPEATABLE
-	 * READ, so that the pods, read a page at a time, come from the same snapshot as the nodes.
+	 * up now (a 404 before the answer starts), the rest in one {@link ReadSnapshot}, so that the
+	 * pods, read a page at a time, come from the same moment as the nodes.
 	 */
 	ScriptWriter clusterScript(String clusterName) {
-		snapshot.executeWithoutResult(status -> clusters.find(clusterName));
-		return out -> snapshot.executeWithoutResult(status -> {
+		snapshot.run(() -> clusters.find(clusterName));
+		return out -> snapshot.run(() -> {
 			Cluster cluster = clusters.find(clusterName);
 			NamespaceReplay.write(topology(cluster, nodes.all(cluster), allPods(cluster), gatewayRoutes(cluster)), out);
 		});

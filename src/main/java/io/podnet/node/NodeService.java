@@ -3,6 +3,7 @@ package io.podnet.node;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
+import io.podnet.database.ReadSnapshot;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
 import io.podnet.ipam.NextFitAllocator;
@@ -48,13 +49,15 @@ public class NodeService {
 	private final NodeMetadata metadata;
 	private final ChangeLog changes;
 	private final FreshNodes freshNodes;
+	private final ReadSnapshot snapshot;
 
 	/** What a merge patch of a node may change; its address and subnet are fixed for life. */
 	private static final Set<String> MUTABLE = Set.of("labels", "annotations");
 
 	NodeService(NodeRepository nodes, ClusterService clusters, BlockedSubnets blockedSubnets, NodePodCounters counters,
 			ApplicationEventPublisher events, Limits limits, NodeMetadata metadata, ChangeLog changes,
-			FreshNodes freshNodes) {
+			FreshNodes freshNodes, ReadSnapshot snapshot) {
+		this.snapshot = snapshot;
 		this.metadata = metadata;
 		this.changes = changes;
 		this.freshNodes = freshNodes;
@@ -135,13 +138,15 @@ public class NodeService {
 	}
 
 	/** The cluster's nodes by name that the selector selects; a cluster has few enough to filter as they are read. */
-	@Transactional(readOnly = true)
 	ItemList<NodeView> list(String clusterName, Paging paging, LabelSelector selector) {
-		long revision = changes.revision();
-		Cluster cluster = clusters.find(clusterName);
-		List<Node> rows = paging.select((after, limit) -> nodes.findPage(cluster, after.get(0), limit),
-				n -> selector.matches(n.labels()), !selector.isEmpty(), n -> List.of(n.getName()));
-		return paging.page(rows, n -> List.of(n.getName()), NodeView::of).withResourceVersion(revision);
+		// one snapshot: the resourceVersion is that of the rows
+		return snapshot.read(() -> {
+			long revision = changes.revision();
+			Cluster cluster = clusters.find(clusterName);
+			List<Node> rows = paging.select((after, limit) -> nodes.findPage(cluster, after.get(0), limit),
+					n -> selector.matches(n.labels()), !selector.isEmpty(), n -> List.of(n.getName()));
+			return paging.page(rows, n -> List.of(n.getName()), NodeView::of).withResourceVersion(revision);
+		});
 	}
 
 	/** What a watch of the node list follows: the nodes that list shows (404 for no such cluster). */

@@ -1,5 +1,6 @@
 package io.podnet.pod;
 
+import io.podnet.database.ReadSnapshot;
 import io.podnet.watch.ChangeKinds;
 import io.podnet.watch.ChangeLog;
 import io.podnet.watch.WatchFilter;
@@ -48,9 +49,12 @@ class PodLists {
 	private final ClusterService clusters;
 	private final NodeService nodes;
 	private final ChangeLog changes;
+	private final ReadSnapshot snapshot;
 
-	PodLists(PodRepository pods, PodLabels labels, ClusterService clusters, NodeService nodes, ChangeLog changes) {
+	PodLists(PodRepository pods, PodLabels labels, ClusterService clusters, NodeService nodes, ChangeLog changes,
+			ReadSnapshot snapshot) {
 		this.changes = changes;
+		this.snapshot = snapshot;
 		this.pods = pods;
 		this.labels = labels;
 		this.clusters = clusters;
@@ -115,32 +119,34 @@ class PodLists {
 		return WatchFilter.inCluster(ChangeKinds.POD, cluster.getId(), query::selects);
 	}
 
-	/** The namespace's pods by name. */
-	@Transactional(readOnly = true)
+	/** The namespace's pods by name, as of the list's resourceVersion (one snapshot). */
 	ItemList<PodView> listNamespace(String clusterName, String namespace, Paging paging, LabelSelector selector,
 			String fieldSelector) {
-		long revision = changes.revision();
-		Cluster cluster = clusters.find(clusterName);
-		Query query = Query.of(namespace, null, selector, fieldSelector);
-		KeysetReader<Pod> source = source(cluster, query);
-		// this list's pages are keyed by name alone
-		List<Pod> rows = paging.select((after, limit) -> source.read(List.of(namespace, after.get(0)), limit),
-				query::selects, query.filtered(), p -> List.of(p.getName()));
-		return paging.page(rows, p -> List.of(p.getName()), PodView::of).withResourceVersion(revision);
+		return snapshot.read(() -> {
+			long revision = changes.revision();
+			Cluster cluster = clusters.find(clusterName);
+			Query query = Query.of(namespace, null, selector, fieldSelector);
+			KeysetReader<Pod> source = source(cluster, query);
+			// this list's pages are keyed by name alone
+			List<Pod> rows = paging.select((after, limit) -> source.read(List.of(namespace, after.get(0)), limit),
+					query::selects, query.filtered(), p -> List.of(p.getName()));
+			return paging.page(rows, p -> List.of(p.getName()), PodView::of).withResourceVersion(revision);
+		});
 	}
 
-	/** All namespaces, or one node's pods, by namespace and name. */
-	@Transactional(readOnly = true)
+	/** All namespaces, or one node's pods, by namespace and name, as of the list's resourceVersion (one snapshot). */
 	ItemList<PodView> listCluster(String clusterName, String nodeName, Paging paging, LabelSelector selector,
 			String fieldSelector) {
-		long revision = changes.revision();
-		Cluster cluster = clusters.find(clusterName);
-		if (nodeName != null) {
-			nodes.find(clusterName, nodeName); // a node that does not exist is a 404, as before
-		}
-		Query query = Query.of(null, nodeName, selector, fieldSelector);
-		List<Pod> rows = paging.select(source(cluster, query), query::selects, query.filtered(), PodLists::keys);
-		return paging.page(rows, PodLists::keys, PodView::of).withResourceVersion(revision);
+		return snapshot.read(() -> {
+			long revision = changes.revision();
+			Cluster cluster = clusters.find(clusterName);
+			if (nodeName != null) {
+				nodes.find(clusterName, nodeName); // a node that does not exist is a 404, as before
+			}
+			Query query = Query.of(null, nodeName, selector, fieldSelector);
+			List<Pod> rows = paging.select(source(cluster, query), query::selects, query.filtered(), PodLists::keys);
+			return paging.page(rows, PodLists::keys, PodView::of).withResourceVersion(revision);
+		});
 	}
 
 	private static List<String> keys(Pod pod) {

@@ -81,9 +81,8 @@ class RouteController {
 	ResponseEntity<List<RouteView>> gateway(
 			@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			Watches.Request watch) {
-		long revision = routes.revision();
-		List<RouteView> table = routes.gatewayTable(cluster);
-		return ResponseEntity.ok().header(RESOURCE_VERSION, String.valueOf(revision)).body(table);
+		RouteService.VersionedTable table = routes.versionedGatewayTable(cluster);
+		return ResponseEntity.ok().header(RESOURCE_VERSION, String.valueOf(table.revision())).body(table.routes());
 	}
 
 	/** gateway with watch=true (documented there): the changes of its stored routes. */

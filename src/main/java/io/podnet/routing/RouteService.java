@@ -2,6 +2,7 @@ package io.podnet.routing;
 
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
+import io.podnet.database.ReadSnapshot;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteTables;
 import io.podnet.node.NodeService;
@@ -25,9 +26,12 @@ public class RouteService {
 	private final NodeService nodes;
 
 	private final ChangeLog changes;
+	private final ReadSnapshot snapshot;
 
-	RouteService(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes, ChangeLog changes) {
+	RouteService(GatewayRouteRepository routes, ClusterService clusters, NodeService nodes, ChangeLog changes,
+			ReadSnapshot snapshot) {
 		this.changes = changes;
+		this.snapshot = snapshot;
 		this.routes = routes;
 		this.clusters = clusters;
 		this.nodes = nodes;
@@ -39,9 +43,13 @@ public class RouteService {
 		return WatchFilter.inCluster(ChangeKinds.ROUTE, clusters.find(clusterName).getId(), route -> true);
 	}
 
-	/** The change log's revision, read before a table: a watch from it misses no later change. */
-	long revision() {
-		return changes.revision();
+	/** The gateway's table and the change log's revision it is the table of. */
+	record VersionedTable(long revision, List<RouteView> routes) {
+	}
+
+	/** The gateway's table as of a revision (one snapshot): a watch from it gets exactly the later changes. */
+	VersionedTable versionedGatewayTable(String clusterName) {
+		return snapshot.read(() -> new VersionedTable(changes.revision(), gatewayTable(clusterName)));
 	}
 
 	/** The gateway's table as the API shows it: each stored route with its version. */
