@@ -75,6 +75,9 @@ public class WatchBench {
 				  --cluster NAME      (default bench)
 				  --lua FILE          (default bench/lua/create-pods.lua)
 				  --jfr DIR           flight-record the last round's B and the A after it (jcmd JFR.start, profile settings)
+				  --perf DIR          perf record (cpu-clock, call graphs) the last round's B and A, then write the
+				                      service's JIT symbols to /tmp/perf-PID.map (jcmd Compiler.perfmap); start the
+				                      service with -XX:+PreserveFramePointer for whole Java stacks
 				  --out FILE --tsv FILE --database TEXT --commit TEXT --command TEXT --heap TEXT --mode TEXT""");
 	}
 
@@ -95,6 +98,7 @@ public class WatchBench {
 		String cluster = "bench";
 		String lua = "bench/lua/create-pods.lua";
 		String jfr;
+		String perf;
 		String out = "bench/out/RESULTS-watch.md";
 		String tsv;
 		String database = "?";
@@ -132,6 +136,7 @@ public class WatchBench {
 					case "--cluster" -> o.cluster = v;
 					case "--lua" -> o.lua = v;
 					case "--jfr" -> o.jfr = v;
+					case "--perf" -> o.perf = v;
 					case "--out" -> o.out = v;
 					case "--tsv" -> o.tsv = v;
 					case "--database" -> o.database = v;
@@ -193,7 +198,7 @@ public class WatchBench {
 		measure("warm-up B", true, o.warmup, 0, false);
 		measure("A0", false, o.duration, 0, false);
 		for (int r = 1; r <= o.rounds; r++) {
-			boolean record = o.jfr != null && r == o.rounds;
+			boolean record = (o.jfr != null || o.perf != null) && r == o.rounds;
 			measure("B" + r, true, o.duration, r, record);
 			measure("A" + r, false, o.duration, r, record);
 		}
@@ -234,7 +239,16 @@ public class WatchBench {
 			m.threadsIdle = threads();
 		}
 		String jfrName = null;
-		if (record) {
+		Process perf = null;
+		if (record && o.perf != null) {
+			Files.createDirectories(Path.of(o.perf));
+			m.perfFile = Path.of(o.perf, label + ".perf.data").toAbsolutePath().toString();
+			perf = new ProcessBuilder("perf", "record", "-q", "-e", "cpu-clock", "-F", "499", "-g", "-p",
+					Long.toString(o.pid), "-o", m.perfFile).redirectErrorStream(true)
+					.redirectOutput(Path.of(o.perf, label + ".perf.log").toFile()).start();
+			Thread.sleep(500);
+		}
+		if (record && o.jfr != null) {
 			jfrName = "watchbench-" + label;
 			Files.createDirectories(Path.of(o.jfr));
 			m.jfrFile = Path.of(o.jfr, label + ".jfr").toAbsolutePath().toString();
@@ -260,6 +274,12 @@ public class WatchBench {
 		long[] ioCpu1 = ioCpu();
 		if (jfrName != null) {
 			jcmd("JFR.stop", "name=" + jfrName);
+		}
+		if (perf != null) {
+			// perf record writes its file on SIGINT
+			new ProcessBuilder("kill", "-INT", Long.toString(perf.pid())).start().waitFor();
+			perf.waitFor(60, TimeUnit.SECONDS);
+			jcmd("Compiler.perfmap");
 		}
 		m.wrk = wrk;
 		m.seconds = (wrkEnd - wrkStart) / 1e9;
@@ -1236,6 +1256,7 @@ public class WatchBench {
 		long threadsBorn;
 		long threadsDied;
 		String jfrFile;
+		String perfFile;
 		double waitedForClose;
 		// with watches
 		String fromRevision;
@@ -1498,6 +1519,10 @@ public class WatchBench {
 					n(lastA.contextSwitches / Math.max(1, lastA.wrk.requests))));
 			if (lastB.jfrFile != null) {
 				s.append(f("\nFlight recordings of these two measurements: `%s`, `%s`.\n", lastB.jfrFile, lastA.jfrFile));
+			}
+			if (lastB.perfFile != null) {
+				s.append(f("\nperf recordings of these two measurements: `%s`, `%s` (symbols of JIT code in /tmp/perf-%d.map).\n",
+						lastB.perfFile, lastA.perfFile, o.pid));
 			}
 		}
 		s.append("\n");

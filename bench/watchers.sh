@@ -20,7 +20,9 @@
 # node's pods, the rest the whole cluster's), --rounds N (3), --duration S (20), --warmup S (40; quick 8),
 # --connections C (wrk's, 8), --io-threads N (the client's selector threads, 1), --heap SIZE (512m),
 # --jar FILE, --out FILE, --jfr DIR (flight-record the last round's B and A, for a profile; the
-# recording slows those two measurements, so do it in a run of its own).
+# recording slows those two measurements, so do it in a run of its own), --perf DIR (the same with
+# perf record, kernel included; starts the service with -XX:+PreserveFramePointer and writes its JIT
+# symbols to /tmp/perf-PID.map: perf report -i DIR/B3.perf.data --no-children --sort sym).
 # BENCH_JAVA_OPTS adds options to the service's JVM. Environment for --postgres: PGHOST (127.0.0.1),
 # PGPORT (5432), PGUSER (postgres), PGPASSWORD, BENCH_PG_DB (test). The work directory (service log,
 # raw rows) is kept on failure, or always with KEEP_WORK=1. Needs java, curl, python3 and wrk (the
@@ -43,6 +45,7 @@ HEAP=512m
 JAR=""
 OUT=""
 JFR=""
+PERF=""
 ARGS_GIVEN="$*"
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -60,6 +63,7 @@ while [ $# -gt 0 ]; do
 		--jar) JAR="$2"; shift ;;
 		--out) OUT="$2"; shift ;;
 		--jfr) JFR="$2"; shift ;;
+		--perf) PERF="$2"; shift ;;
 		-h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
 		*) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
 	esac
@@ -130,6 +134,10 @@ else
 	DATABASE="H2 (embedded, the default durable file database ./data/podnet, in a temp dir)"
 fi
 echo "starting podnet on $BASE with -Xmx$HEAP ($DATABASE)"
+if [ -n "$PERF" ]; then
+	command -v perf >/dev/null || { echo "--perf needs perf" >&2; exit 2; }
+	BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:+$BENCH_JAVA_OPTS }-XX:+PreserveFramePointer"
+fi
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options
 (cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
 	--server.address=127.0.0.1 --server.port="$PORT") >"$WORK/service.log" 2>&1 &
@@ -166,6 +174,7 @@ COMMAND="bench/watchers.sh${ARGS_GIVEN:+ $ARGS_GIVEN}"
 GC="$(java "-Xmx$HEAP" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(G1|Parallel|Serial|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2}' | head -1)"
 JFR_ARGS=()
 [ -n "$JFR" ] && { mkdir -p "$JFR"; JFR_ARGS=(--jfr "$(cd "$JFR" && pwd)"); }
+[ -n "$PERF" ] && { mkdir -p "$PERF"; JFR_ARGS+=(--perf "$(cd "$PERF" && pwd)"); }
 # the watch client: a small heap; its CPU is measured and reported
 java -Xmx256m bench/WatchBench.java --base "$BASE" --pid "$PID" --nodes "$NODES" \
 	--watchers "$WATCHERS" --node-watchers "$NODE_WATCHERS" --rounds "$ROUNDS" --duration "$DURATION" \
