@@ -12,6 +12,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -70,11 +71,25 @@ class WatchParameters implements WebMvcConfigurer, HandlerMethodArgumentResolver
 	public Watches.Request resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
 			NativeWebRequest request, WebDataBinderFactory binders) {
 		flag(request, WATCH);
-		String accept = request.getHeader("Accept");
-		boolean sse = accept != null && MediaType.parseMediaTypes(accept).stream()
-				.anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());
 		return new Watches.Request(request.getParameter("resourceVersion"), request.getHeader("Last-Event-ID"),
-				flag(request, "allowWatchBookmarks"), timeout(request.getParameter("timeoutSeconds")), sse);
+				flag(request, "allowWatchBookmarks"), timeout(request.getParameter("timeoutSeconds")),
+				asksForServerSentEvents(request.getHeader("Accept")));
+	}
+
+	/**
+	 * Whether the Accept header names text/event-stream. One that cannot be parsed names nothing here:
+	 * Spring's content negotiation answers it 406 afterwards, as for any other endpoint.
+	 */
+	private static boolean asksForServerSentEvents(String accept) {
+		if (accept == null) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream()
+					.anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());
+		} catch (InvalidMediaTypeException e) {
+			return false;
+		}
 	}
 
 	/** true, false or absent (null), as the list endpoints' boolean parameters are spelt. */
