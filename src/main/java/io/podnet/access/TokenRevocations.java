@@ -2,6 +2,7 @@ package io.podnet.access;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
@@ -19,10 +20,11 @@ public class TokenRevocations {
 
 	private final TokenRepository tokens;
 	private final long cacheNanos;
-	private final Object lock = new Object();
-	private Set<String> hashes = Set.of();
-	private long readAt;
-	private boolean read;
+	/** The token hashes last read and when; null until the first check. */
+	private volatile Snapshot snapshot;
+	/** Someone is reading the hashes again; the others go on with the last ones meanwhile. */
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+	private final Object firstRead = new Object();
 
 	TokenRevocations(TokenRepository tokens, @Value("${podnet.security.token-cache:500ms}") Duration cache) {
 		this.tokens = tokens;
@@ -42,14 +44,33 @@ public class TokenRevocations {
 		return () -> current().contains(hash);
 	}
 
+	/**
+	 * The hashes of the tokens that exist, at most {@code token-cache} old, or a little older while
+	 * one thread reads them again: a thousand watches each checking their token every second never
+	 * queue behind that statement.
+	 */
 	private Set<String> current() {
-		synchronized (lock) {
-			if (!read || System.nanoTime() - readAt > cacheNanos) {
-				hashes = tokens.secretHashes();
-				readAt = System.nanoTime();
-				read = true;
+		Snapshot seen = snapshot;
+		if (seen == null) {
+			synchronized (firstRead) {
+				if (snapshot == null) {
+					snapshot = new Snapshot(tokens.secretHashes(), System.nanoTime());
+				}
+				return snapshot.hashes();
 			}
-			return hashes;
 		}
+		if (System.nanoTime() - seen.readAt() <= cacheNanos || !refreshing.compareAndSet(false, true)) {
+			return seen.hashes();
+		}
+		try {
+			Snapshot read = new Snapshot(tokens.secretHashes(), System.nanoTime());
+			snapshot = read;
+			return read.hashes();
+		} finally {
+			refreshing.set(false);
+		}
+	}
+
+	private record Snapshot(Set<String> hashes, long readAt) {
 	}
 }

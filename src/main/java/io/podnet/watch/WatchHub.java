@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,20 +51,24 @@ class WatchHub implements SmartLifecycle {
 	private final List<Watcher> watchers = new ArrayList<>();
 	/** The last revision read from the log (-1: not reading, nobody watches); guarded by lock. */
 	private long head = -1;
-	private boolean woken;
+	/** A commit on this replica since the reader last looked; set without any lock, so a writer never waits. */
+	private final AtomicBoolean woken = new AtomicBoolean();
+	private final long windowNanos;
 	private volatile boolean running;
-	private Thread reader;
+	private volatile Thread reader;
 	private Instant lastPrune = Instant.EPOCH;
 
 	WatchHub(WatchLog log, DurableHorizon horizon, JsonMapper json, MeterRegistry meters,
 			@Value("${podnet.watch.buffer:4096}") int capacity, @Value("${podnet.watch.poll:200ms}") Duration poll,
-			@Value("${podnet.watch.retention:5m}") Duration retention) {
+			@Value("${podnet.watch.retention:5m}") Duration retention,
+			@Value("${podnet.watch.batch-window:50ms}") Duration window) {
 		this.log = log;
 		this.horizon = horizon;
 		this.json = json;
 		this.capacity = capacity;
 		this.poll = poll;
 		this.retention = retention;
+		this.windowNanos = window.toNanos();
 		Gauge.builder("podnet.watch.connections", this, WatchHub::watching)
 				.description("Watch streams open on this replica").register(meters);
 	}
@@ -82,10 +88,8 @@ class WatchHub implements SmartLifecycle {
 
 	/** A commit on this replica: read the log now rather than at the next poll. */
 	void wake() {
-		synchronized (lock) {
-			woken = true;
-			lock.notifyAll();
-		}
+		woken.set(true);
+		LockSupport.unpark(reader);
 	}
 
 	private int watching() {
@@ -108,7 +112,6 @@ class WatchHub implements SmartLifecycle {
 				buffer.clear();
 			}
 			watchers.add(watcher);
-			lock.notifyAll();
 			if (from >= head) {
 				return new Join(head, List.of());
 			}
@@ -156,20 +159,31 @@ class WatchHub implements SmartLifecycle {
 		return log.revision();
 	}
 
+	/**
+	 * The reader's loop: a pass when this replica commits (or every poll, for the others' commits),
+	 * but at most one pass per batch window. The first change after a quiet time goes out at once;
+	 * under a stream of writes, the changes of one window reach each watcher together, so that it
+	 * wakes and writes once for them rather than once per change.
+	 */
 	private void read() {
+		long lastPass = System.nanoTime() - windowNanos;
 		while (running) {
 			try {
-				synchronized (lock) {
-					if (!woken) {
-						lock.wait(poll.toMillis());
-					}
-					woken = false;
+				if (!woken.get()) {
+					LockSupport.parkNanos(this, poll.toNanos());
 				}
+				long rest;
+				while ((rest = lastPass + windowNanos - System.nanoTime()) > 0 && running) {
+					LockSupport.parkNanos(this, rest);
+				}
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
+				// a commit from here on wakes the next pass
+				woken.set(false);
+				lastPass = System.nanoTime();
 				readNewEvents();
 				pruneNowAndThen();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
 			} catch (RuntimeException e) {
 				logger.warn("Could not read the change log; watchers wait and the reader tries again: {}", e.toString());
 				sleepQuietly();
@@ -239,9 +253,10 @@ class WatchHub implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		reader = new Thread(this::read, "watch-reader");
-		reader.setDaemon(true);
-		reader.start();
+		Thread started = new Thread(this::read, "watch-reader");
+		started.setDaemon(true);
+		reader = started;
+		started.start();
 	}
 
 	/** Ends every watch cleanly (the stream completes; clients resume elsewhere), then the reader. */
@@ -255,9 +270,9 @@ class WatchHub implements SmartLifecycle {
 		for (Watcher watcher : ending) {
 			watcher.end();
 		}
-		wake();
-		if (reader != null) {
-			reader.interrupt();
+		Thread stopping = reader;
+		if (stopping != null) {
+			stopping.interrupt();
 		}
 	}
 

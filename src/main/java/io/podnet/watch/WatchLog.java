@@ -64,7 +64,7 @@ class WatchLog {
 					if (json == null) {
 						json = rs.getString("large_object");
 					}
-					return new StoredEvent(rs.getLong("revision"), rs.getLong("cluster_id"), rs.getString("kind"),
+					return StoredEvent.of(rs.getLong("revision"), rs.getLong("cluster_id"), rs.getString("kind"),
 							EventType.valueOf(rs.getString("event_type")), json, parse.apply(json));
 				})
 				.list();

@@ -1,31 +1,89 @@
 package io.podnet.watch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * How a watch's events are written: one JSON object per line ({@code application/json;stream=watch},
  * as Kubernetes streams them), or Server-Sent Events for a browser's EventSource, each event's id
  * its resourceVersion so that EventSource resumes by itself (Last-Event-ID).
+ *
+ * <p>A watcher frames what it has to say into a {@link Batch} and writes it at once: the events of
+ * one wake-up go out as one chunk, one flush and one socket write, not one per event (with a
+ * thousand watchers, that per-event flush was most of what watching cost the service).
  */
 abstract sealed class WatchStream {
 
 	static final MediaType JSON_LINES = new MediaType("application", "json", java.util.Map.of("stream", "watch"));
-	private static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
 
-	abstract ResponseBodyEmitter emitter();
+	private final ResponseBodyEmitter emitter;
 
-	abstract void event(StoredEvent event) throws IOException;
+	WatchStream(ResponseBodyEmitter emitter) {
+		this.emitter = emitter;
+	}
 
-	abstract void bookmark(long revision) throws IOException;
+	ResponseBodyEmitter emitter() {
+		return emitter;
+	}
 
-	abstract void error(int code, String reason, String message) throws IOException;
+	/** Appends the event's frame. */
+	abstract void event(StoredEvent event, Batch out);
+
+	abstract void bookmark(long revision, Batch out);
+
+	abstract void error(int code, String reason, String message, Batch out);
 
 	/** Something on an idle connection, so that proxies keep it. */
-	abstract void heartbeat() throws IOException;
+	abstract void heartbeat(Batch out);
+
+	/** Writes the batch's bytes as they are (the frames are complete), with one flush; nothing if it is empty. */
+	void write(Batch batch) throws IOException {
+		if (batch.size() == 0) {
+			return;
+		}
+		// bytes go through the byte-array converter untouched; the response's headers were sent already
+		emitter.send(Set.of(new DataWithMediaType(batch.toByteArray(), MediaType.APPLICATION_OCTET_STREAM)));
+		batch.reset();
+	}
+
+	/** Frames one message and writes it. */
+	void writeBookmark(long revision) throws IOException {
+		Batch batch = new Batch();
+		bookmark(revision, batch);
+		write(batch);
+	}
+
+	void writeError(int code, String reason, String message) throws IOException {
+		Batch batch = new Batch();
+		error(code, reason, message, batch);
+		write(batch);
+	}
+
+	void writeHeartbeat() throws IOException {
+		Batch batch = new Batch();
+		heartbeat(batch);
+		write(batch);
+	}
+
+	/** The bytes a watcher has framed and not yet written. */
+	static final class Batch extends ByteArrayOutputStream {
+
+		Batch append(String text) {
+			writeBytes(text.getBytes(StandardCharsets.UTF_8));
+			return this;
+		}
+
+		Batch append(byte[] bytes) {
+			writeBytes(bytes);
+			return this;
+		}
+	}
 
 	static String bookmarkLine(long revision) {
 		return "{\"type\":\"BOOKMARK\",\"resourceVersion\":\"" + revision + "\",\"object\":{\"resourceVersion\":\""
@@ -58,76 +116,61 @@ abstract sealed class WatchStream {
 
 	static final class JsonLines extends WatchStream {
 
-		private final ResponseBodyEmitter emitter;
+		private static final byte[] NEWLINE = { '\n' };
 
 		JsonLines(long timeoutMillis) {
-			this.emitter = new ResponseBodyEmitter(timeoutMillis);
+			super(new ResponseBodyEmitter(timeoutMillis));
 		}
 
 		@Override
-		ResponseBodyEmitter emitter() {
-			return emitter;
-		}
-
-		private void line(String text) throws IOException {
-			emitter.send(text + "\n", JSON);
+		void event(StoredEvent event, Batch out) {
+			out.append(event.line()).append(NEWLINE);
 		}
 
 		@Override
-		void event(StoredEvent event) throws IOException {
-			line(event.line());
+		void bookmark(long revision, Batch out) {
+			out.append(bookmarkLine(revision)).append(NEWLINE);
 		}
 
 		@Override
-		void bookmark(long revision) throws IOException {
-			line(bookmarkLine(revision));
-		}
-
-		@Override
-		void error(int code, String reason, String message) throws IOException {
-			line(errorLine(code, reason, message));
+		void error(int code, String reason, String message, Batch out) {
+			out.append(errorLine(code, reason, message)).append(NEWLINE);
 		}
 
 		/** A blank line: JSON decoders of a stream skip white space between objects. */
 		@Override
-		void heartbeat() throws IOException {
-			emitter.send("\n", JSON);
+		void heartbeat(Batch out) {
+			out.append(NEWLINE);
 		}
 	}
 
+	/** Frames as the EventSource specification has them: field lines, then a blank line ends the event. */
 	static final class ServerSentEvents extends WatchStream {
 
-		private final SseEmitter emitter;
-
 		ServerSentEvents(long timeoutMillis) {
-			this.emitter = new SseEmitter(timeoutMillis);
+			super(new SseEmitter(timeoutMillis));
 		}
 
 		@Override
-		ResponseBodyEmitter emitter() {
-			return emitter;
+		void event(StoredEvent event, Batch out) {
+			// the line is one line of JSON (no line breaks in compact JSON), so one data field holds it
+			out.append("id:" + event.revision() + "\nevent:" + event.type().name() + "\ndata:").append(event.line())
+					.append("\n\n");
 		}
 
 		@Override
-		void event(StoredEvent event) throws IOException {
-			emitter.send(SseEmitter.event().id(String.valueOf(event.revision())).name(event.type().name())
-					.data(event.line(), JSON));
+		void bookmark(long revision, Batch out) {
+			out.append("id:" + revision + "\nevent:BOOKMARK\ndata:" + bookmarkLine(revision) + "\n\n");
 		}
 
 		@Override
-		void bookmark(long revision) throws IOException {
-			emitter.send(SseEmitter.event().id(String.valueOf(revision)).name("BOOKMARK")
-					.data(bookmarkLine(revision), JSON));
+		void error(int code, String reason, String message, Batch out) {
+			out.append("event:ERROR\ndata:" + errorLine(code, reason, message) + "\n\n");
 		}
 
 		@Override
-		void error(int code, String reason, String message) throws IOException {
-			emitter.send(SseEmitter.event().name("ERROR").data(errorLine(code, reason, message), JSON));
-		}
-
-		@Override
-		void heartbeat() throws IOException {
-			emitter.send(SseEmitter.event().comment("heartbeat"));
+		void heartbeat(Batch out) {
+			out.append(":heartbeat\n\n");
 		}
 	}
 }

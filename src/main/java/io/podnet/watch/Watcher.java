@@ -106,9 +106,6 @@ final class Watcher implements Runnable {
 	@Override
 	public void run() {
 		try {
-			// the status and headers go out now, not with the first change: a client (and a proxy) waits
-			// for them before it reads anything, and a quiet watch may not see a change for a long time
-			stream.heartbeat();
 			catchUp(hub.join(this, cursor));
 			follow();
 			stream.emitter().complete();
@@ -122,7 +119,7 @@ final class Watcher implements Runnable {
 		} catch (RuntimeException e) {
 			log.warn("Watch failed", e);
 			try {
-				stream.error(503, "ServiceUnavailable", "the change log cannot be read right now; resume with "
+				stream.writeError(503, "ServiceUnavailable", "the change log cannot be read right now; resume with "
 						+ "resourceVersion=" + cursor);
 			} catch (IOException | RuntimeException ignored) {
 				// the client went away meanwhile
@@ -141,7 +138,7 @@ final class Watcher implements Runnable {
 			return;
 		}
 		if (cursor < hub.compacted()) {
-			stream.error(410, "Expired", "resourceVersion " + cursor + " is older than the changes kept ("
+			stream.writeError(410, "Expired", "resourceVersion " + cursor + " is older than the changes kept ("
 					+ hub.retention() + "); list again and watch from the list's resourceVersion");
 			throw new Ended();
 		}
@@ -174,7 +171,7 @@ final class Watcher implements Runnable {
 			}
 			if (now - nextTokenCheck >= 0) {
 				if (!tokenValid.getAsBoolean()) {
-					stream.error(401, "Unauthorized", "the token of this watch was revoked");
+					stream.writeError(401, "Unauthorized", "the token of this watch was revoked");
 					return;
 				}
 				nextTokenCheck = now + TOKEN_CHECK_NANOS;
@@ -196,7 +193,7 @@ final class Watcher implements Runnable {
 				upTo = seen;
 			}
 			if (behind) {
-				stream.error(410, "Expired", "this watch fell more than " + hub.capacity() + " changes behind; "
+				stream.writeError(410, "Expired", "this watch fell more than " + hub.capacity() + " changes behind; "
 						+ "resume with resourceVersion=" + cursor);
 				return;
 			}
@@ -207,31 +204,39 @@ final class Watcher implements Runnable {
 			cursor = Math.max(cursor, upTo);
 			now = System.nanoTime();
 			if (bookmarks && now - nextBookmark >= 0) {
-				stream.bookmark(cursor);
+				stream.writeBookmark(cursor);
 				nextBookmark = now + bookmarkNanos;
 				nextHeartbeat = now + heartbeatNanos;
 			} else if (now - nextHeartbeat >= 0) {
-				stream.heartbeat();
+				stream.writeHeartbeat();
 				nextHeartbeat = now + heartbeatNanos;
 			}
 		}
 	}
 
-	/** Sends the events the filter keeps, in order; ends the watch at its cluster's deletion. */
+	/**
+	 * Sends the events the filter keeps, in order, in one write; ends the watch at its cluster's
+	 * deletion (after the events before it).
+	 */
 	private void send(List<StoredEvent> events) throws IOException {
-		for (StoredEvent event : events) {
-			if (event.revision() <= cursor) {
-				continue;
+		WatchStream.Batch batch = new WatchStream.Batch();
+		try {
+			for (StoredEvent event : events) {
+				if (event.revision() <= cursor) {
+					continue;
+				}
+				if (filter.endsWith(event)) {
+					stream.error(404, "NotFound", "the cluster was deleted", batch);
+					throw new Ended();
+				}
+				if (filter.keeps(event)) {
+					stream.event(event, batch);
+					sent.apply(event.kind()).increment();
+				}
+				cursor = event.revision();
 			}
-			if (filter.endsWith(event)) {
-				stream.error(404, "NotFound", "the cluster was deleted");
-				throw new Ended();
-			}
-			if (filter.keeps(event)) {
-				stream.event(event);
-				sent.apply(event.kind()).increment();
-			}
-			cursor = event.revision();
+		} finally {
+			stream.write(batch);
 		}
 	}
 

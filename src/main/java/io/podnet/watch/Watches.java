@@ -2,6 +2,8 @@ package io.podnet.watch;
 
 import io.podnet.problem.Expired;
 import io.podnet.problem.InvalidQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +86,16 @@ public class Watches {
 				Boolean.TRUE.equals(request.allowWatchBookmarks()), heartbeat, bookmark, Duration.ofSeconds(timeout));
 		stream.emitter().onCompletion(watcher::end);
 		stream.emitter().onError(error -> watcher.end());
+		// the status and headers go out now, not with the first change: a client (and a proxy) waits for
+		// them before it reads anything, and a quiet watch may not see a change for a long time. Framed
+		// before the watcher's thread starts, it is written by this request's thread once Spring MVC
+		// takes the stream over, so no other thread commits the response while this one still writes it
+		try {
+			stream.writeHeartbeat();
+		} catch (IOException e) {
+			// not yet taken over, the emitter only keeps what is sent: nothing is written here
+			throw new UncheckedIOException(e);
+		}
 		watcher.start("watch-" + filter.kind() + "-" + started.incrementAndGet());
 		return stream.emitter();
 	}

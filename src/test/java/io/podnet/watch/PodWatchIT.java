@@ -3,6 +3,9 @@ package io.podnet.watch;
 import static io.podnet.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.podnet.support.Api;
 import io.podnet.support.Api.Reply;
 import io.podnet.support.IntegrationTest;
@@ -250,6 +253,58 @@ class PodWatchIT extends IntegrationTest {
 						.isLessThan(2_500);
 			}
 		}
+	}
+
+	@Test
+	void aCrowdOfWatchesOpenedAtOnceIsAnsweredWholeAndLeavesTheServerSound() throws Exception {
+		// each watch's thread commits its response while the request's thread may still be writing the
+		// security headers on its way out: before the fix, a few hundred watches opened at once left
+		// Tomcat NullPointerExceptions in the log and some watch unanswered or ended at once
+		ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+				.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		root.addAppender(logged);
+		int crowd = 300;
+		ExecutorService opening = Executors.newFixedThreadPool(crowd);
+		List<Watching> watches = new ArrayList<>();
+		try {
+			List<Future<Watching>> opened = new ArrayList<>();
+			for (int i = 0; i < crowd; i++) {
+				String path = i % 2 == 0 ? "/api/v1/clusters/w/pods?watch=true" : "/api/v1/clusters/w/pods?watch=true&node=n"
+						+ (1 + i % 3);
+				opened.add(opening.submit(() -> Watching.open(base, path, Api.ADMIN_TOKEN)));
+			}
+			for (Future<Watching> future : opened) {
+				watches.add(future.get(60, TimeUnit.SECONDS));
+			}
+			for (Watching watch : watches) {
+				assertThat(watch.status()).isEqualTo(200);
+				assertThat(watch.contentType()).startsWith("application/json");
+			}
+			created(createPod("crowd", "n1", "{}"));
+			int i = 0;
+			for (Watching watch : watches) {
+				boolean seesNode1 = i % 2 == 0 || (1 + i % 3) == 1;
+				if (seesNode1) {
+					JsonNode event = watch.event(PATIENCE);
+					assertThat(event).as("watch %d gets the change", i).isNotNull();
+					assertThat(event.path("object").path("name").asString()).isEqualTo("crowd");
+				}
+				i++;
+			}
+		} finally {
+			watches.forEach(Watching::close);
+			opening.shutdownNow();
+		}
+		// a corrupted response object is recycled and fails whatever request its connection carries next
+		for (int request = 0; request < 200; request++) {
+			assertThat(api.get("/api/v1/clusters/w/nodes/n1").status()).isEqualTo(200);
+		}
+		root.detachAppender(logged);
+		assertThat(logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+				.map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()))
+				.as("errors logged while the crowd opened").isEmpty();
 	}
 
 	@Test
