@@ -2,8 +2,6 @@ package io.podnet.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
 import io.podnet.cluster.ClusterFactsReader;
 import io.podnet.cluster.ClusterPools;
@@ -12,7 +10,6 @@ import io.podnet.node.NodeUsageReader;
 import io.podnet.routing.UserRouteCounts;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +45,15 @@ class NetworkGauges implements DisposableBean {
 	private final Duration refresh;
 	private final ScheduledExecutorService refresher;
 
-	private final MultiGauge nodeSubnetsCapacity;
-	private final MultiGauge nodeSubnetsAllocated;
-	private final MultiGauge nodeSubnetsUsage;
-	private final MultiGauge nodeAddressesCapacity;
-	private final MultiGauge nodeCount;
-	private final MultiGauge podCount;
-	private final MultiGauge userRouteCount;
-	private final MultiGauge nodePodAddressesCapacity;
-	private final MultiGauge nodePodAddressesAllocated;
+	private final SnapshotGauge nodeSubnetsCapacity;
+	private final SnapshotGauge nodeSubnetsAllocated;
+	private final SnapshotGauge nodeSubnetsUsage;
+	private final SnapshotGauge nodeAddressesCapacity;
+	private final SnapshotGauge nodeCount;
+	private final SnapshotGauge podCount;
+	private final SnapshotGauge userRouteCount;
+	private final SnapshotGauge nodePodAddressesCapacity;
+	private final SnapshotGauge nodePodAddressesAllocated;
 	/** Seconds since the epoch of the last refresh that read every value; 0 before the first. */
 	private volatile double lastRefresh;
 
@@ -98,8 +95,8 @@ class NetworkGauges implements DisposableBean {
 		refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private static MultiGauge gauge(MeterRegistry registry, String name, String description) {
-		return MultiGauge.builder(name).description(description).register(registry);
+	private static SnapshotGauge gauge(MeterRegistry registry, String name, String description) {
+		return new SnapshotGauge(registry, name, description);
 	}
 
 	/** Reads every value afresh and replaces the series: a cluster or node gone loses its series. */
@@ -114,42 +111,42 @@ class NetworkGauges implements DisposableBean {
 			counts[1] += node.pods();
 		}
 		Map<Long, String> names = new HashMap<>();
-		List<Row<?>> subnetsCapacity = new ArrayList<>(), subnetsAllocated = new ArrayList<>(),
-				subnetsUsage = new ArrayList<>(), addressesCapacity = new ArrayList<>(), nodeRows = new ArrayList<>(),
-				podRows = new ArrayList<>(), routeRows = new ArrayList<>();
+		Map<Tags, Double> subnetsCapacity = new HashMap<>(), subnetsAllocated = new HashMap<>(),
+				subnetsUsage = new HashMap<>(), addressesCapacity = new HashMap<>(), nodeRows = new HashMap<>(),
+				podRows = new HashMap<>(), routeRows = new HashMap<>();
 		for (ClusterPools cluster : pools) {
 			names.put(cluster.id(), cluster.name());
 			Tags tags = Tags.of("cluster", cluster.name());
 			long[] counts = nodesAndPods.getOrDefault(cluster.id(), new long[2]);
 			// every node holds one node subnet and one node address
-			subnetsCapacity.add(Row.of(tags, cluster.nodeSubnets().doubleValue()));
-			subnetsAllocated.add(Row.of(tags, counts[0]));
-			subnetsUsage.add(Row.of(tags, ratio(counts[0], cluster.nodeSubnets())));
-			addressesCapacity.add(Row.of(tags, cluster.nodeAddresses().doubleValue()));
-			nodeRows.add(Row.of(tags, counts[0]));
-			podRows.add(Row.of(tags, counts[1]));
-			routeRows.add(Row.of(tags, userRoutes.getOrDefault(cluster.id(), 0L)));
+			subnetsCapacity.put(tags, cluster.nodeSubnets().doubleValue());
+			subnetsAllocated.put(tags, (double) counts[0]);
+			subnetsUsage.put(tags, ratio(counts[0], cluster.nodeSubnets()));
+			addressesCapacity.put(tags, cluster.nodeAddresses().doubleValue());
+			nodeRows.put(tags, (double) counts[0]);
+			podRows.put(tags, (double) counts[1]);
+			routeRows.put(tags, (double) userRoutes.getOrDefault(cluster.id(), 0L));
 		}
-		nodeSubnetsCapacity.register(subnetsCapacity, true);
-		nodeSubnetsAllocated.register(subnetsAllocated, true);
-		nodeSubnetsUsage.register(subnetsUsage, true);
-		nodeAddressesCapacity.register(addressesCapacity, true);
-		nodeCount.register(nodeRows, true);
-		podCount.register(podRows, true);
-		userRouteCount.register(routeRows, true);
-		List<Row<?>> podCapacity = new ArrayList<>(), podAllocated = new ArrayList<>();
+		nodeSubnetsCapacity.publish(subnetsCapacity);
+		nodeSubnetsAllocated.publish(subnetsAllocated);
+		nodeSubnetsUsage.publish(subnetsUsage);
+		nodeAddressesCapacity.publish(addressesCapacity);
+		nodeCount.publish(nodeRows);
+		podCount.publish(podRows);
+		userRouteCount.publish(routeRows);
+		Map<Tags, Double> podCapacity = new HashMap<>(), podAllocated = new HashMap<>();
 		if (perNode) {
 			for (NodeUsage node : usage) {
 				String cluster = names.get(node.clusterId());
 				if (cluster != null) {
 					Tags tags = Tags.of("cluster", cluster, "node", node.node());
-					podCapacity.add(Row.of(tags, node.podAddresses()));
-					podAllocated.add(Row.of(tags, node.pods()));
+					podCapacity.put(tags, (double) node.podAddresses());
+					podAllocated.put(tags, (double) node.pods());
 				}
 			}
 		}
-		nodePodAddressesCapacity.register(podCapacity, true);
-		nodePodAddressesAllocated.register(podAllocated, true);
+		nodePodAddressesCapacity.publish(podCapacity);
+		nodePodAddressesAllocated.publish(podAllocated);
 		lastRefresh = System.currentTimeMillis() / 1000.0;
 	}
 
