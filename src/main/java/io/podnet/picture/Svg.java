@@ -17,7 +17,7 @@ final class Svg {
 	 * stroke or fill on to the text inside it.
 	 */
 	private static final String STYLE = """
-			text{font-family:ui-monospace,Menlo,Consolas,'DejaVu Sans Mono',monospace;font-size:12px;fill:#1f2933;stroke:none}
+			text{font-family:ui-monospace,Menlo,Consolas,'DejaVu Sans Mono',monospace;font-size:12px;fill:#1f2933;stroke:none;white-space:pre}
 			text.heading{font-size:16px;font-weight:bold}text.name{font-weight:bold}text.small{font-size:11px;fill:#52606d}
 			rect.box{fill:#fff;stroke:#52606d;stroke-width:1.5}rect.gateway{fill:#fdf6e3}rect.node{fill:#f0f4f8}
 			rect.bridge{fill:#d9e8fb;stroke:#2f6fb3}rect.pod{fill:#e3f9e5;stroke:#3f9142}

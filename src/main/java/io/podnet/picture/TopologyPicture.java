@@ -90,7 +90,10 @@ final class TopologyPicture {
 		if (last > first) {
 			svg.line(Layout.MARGIN - 8, first, Layout.MARGIN - 8, last, "segment");
 		}
-		svg.text(layout.gatewayPortX + 12, first - 8, "node network " + layout.scene.nodeNetwork(), 400, "small");
+		// at the line's right end: the gateway's matched route is written by its port on a path picture
+		String label = "node network " + layout.scene.nodeNetwork();
+		svg.text(Math.max(layout.gatewayPortX + 12, layout.width - Layout.MARGIN - label.length() * Svg.CHAR_WIDTH),
+				first - 8, label, 400.0, "small");
 		svg.end();
 	}
 
