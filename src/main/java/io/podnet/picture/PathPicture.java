@@ -133,7 +133,7 @@ final class PathPicture {
 		y += Layout.LINE * 1.5;
 		for (int i = 0; i < path.hops().size(); i++) {
 			HopView hop = path.hops().get(i);
-			svg.text(x, y, String.format("%2d. %-24s %-10s %s", i + 1, hop.device(), hop.action(),
+			svg.text(x, y, String.format("%2d. %-24s %-11s %s", i + 1, hop.device(), hop.action(),
 					hop.route() == null ? "" : "route " + hop.route()), width, null);
 			y += Layout.LINE;
 		}

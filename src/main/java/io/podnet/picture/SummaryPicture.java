@@ -126,7 +126,9 @@ final class SummaryPicture {
 			svg.text(x, y + 11, node.node(), 28, null);
 			svg.endLink();
 			svg.rect(x + 215, y + 1, 120, 12, "track");
-			svg.rect(x + 215, y + 1, Math.max(1, 120 * fullness(node)), 12, "bar");
+			if (node.pods() > 0) {
+				svg.rect(x + 215, y + 1, Math.max(2, 120 * fullness(node)), 12, "bar");
+			}
 			svg.text(x + 345, y + 11, node.pods() + "/" + node.podAddresses() + " pods", 20, "small");
 			svg.end();
 			y += Layout.LINE;
