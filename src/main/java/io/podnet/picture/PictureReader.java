@@ -71,7 +71,7 @@ class PictureReader {
 		check("namespace", namespace);
 		if (nodeName != null) {
 			Node node = nodes.find(clusterName, nodeName);
-			return scene(cluster, List.of(node), NODE_PODS, namespace, "node " + nodeName
+			return scene(cluster, nodeCounts.of(cluster), List.of(node), NODE_PODS, namespace, "node " + nodeName
 					+ (namespace == null ? "" : ", namespace " + namespace), Set.of());
 		}
 		long count = nodeCounts.of(cluster);
@@ -83,7 +83,8 @@ class PictureReader {
 		}
 		List<Node> all = nodes.all(cluster);
 		int perNode = all.isEmpty() ? 0 : Math.max(3, DETAIL_PODS / all.size());
-		return scene(cluster, all, perNode, namespace, namespace == null ? null : "namespace " + namespace, Set.of());
+		return scene(cluster, count, all, perNode, namespace, namespace == null ? null : "namespace " + namespace,
+				Set.of());
 	}
 
 	/**
@@ -98,11 +99,12 @@ class PictureReader {
 		if (path.destination().pod() != null) {
 			ends.add(path.destination().pod());
 		}
-		if (nodeCounts.of(cluster) <= DETAIL_NODES) {
+		long count = nodeCounts.of(cluster);
+		if (count <= DETAIL_NODES) {
 			List<Node> all = nodes.all(cluster);
 			long podCount = all.stream().mapToLong(Node::getPodCount).sum();
 			if (podCount <= DETAIL_PODS) {
-				return scene(cluster, all, DETAIL_PODS, null, null, ends);
+				return scene(cluster, count, all, DETAIL_PODS, null, null, ends);
 			}
 		}
 		Set<String> crossed = new LinkedHashSet<>();
@@ -114,7 +116,7 @@ class PictureReader {
 		}
 		List<Node> drawn = crossed.stream().map(name -> nodes.withName(cluster, name)).flatMap(Optional::stream)
 				.toList();
-		return scene(cluster, drawn, 0, null, "the nodes on the path", ends);
+		return scene(cluster, count, drawn, 0, null, "the nodes on the path", ends);
 	}
 
 	/**
@@ -122,7 +124,7 @@ class PictureReader {
 	 * pods named in {@code always}; the gateway's connected route, the drawn nodes' routes and the
 	 * first user routes.
 	 */
-	private Scene scene(Cluster cluster, List<Node> drawn, int podsPerNode, String namespace, String scope,
+	private Scene scene(Cluster cluster, long nodeCount, List<Node> drawn, int podsPerNode, String namespace, String scope,
 			Set<String> always) {
 		List<Route> table = new ArrayList<>(RouteTables.gateway(cluster.nodeNetworkBlock(), List.of()));
 		List<NodeBox> boxes = new ArrayList<>();
@@ -147,7 +149,7 @@ class PictureReader {
 		table.addAll(user.routes());
 		table.sort(Comparator.comparing((Route route) -> Addresses.valueOf(route.destination()))
 				.thenComparing(route -> route.destination().getNetworkPrefixLength()));
-		long allRoutes = 1 + nodeCounts.of(cluster) + user.total();
+		long allRoutes = 1 + nodeCount + user.total();
 		return new Scene(cluster.getName(), cluster.getNodeNetwork(), cluster.getGateway(), cluster.getPodNetwork(),
 				table.stream().map(route -> new RouteRow(route.label(), route.kind().isUserRoute())).toList(),
 				Math.max(0, allRoutes - table.size()), boxes, scope);
