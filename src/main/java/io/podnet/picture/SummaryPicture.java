@@ -34,8 +34,8 @@ final class SummaryPicture {
 				+ " nodes", description(summary));
 		double x = Layout.MARGIN;
 		double inner = WIDTH - 2 * Layout.MARGIN;
-		svg.text(x, 28, "Cluster " + summary.cluster() + ": " + summary.nodes().size() + " nodes, " + summary.pods()
-				+ " pods (summary; open a node for its picture)", inner, "heading");
+		svg.text(x, 28, "Cluster " + summary.cluster() + ": " + count(summary.nodes().size(), "node") + ", "
+				+ count(summary.pods(), "pod") + " (summary; open a node for its picture)", inner, "heading");
 		svg.group("class", "totals");
 		svg.text(x, 52, "node network " + summary.nodeNetwork() + " · gateway " + summary.gateway() + " · pod network "
 				+ summary.podNetwork(), inner, null);
@@ -61,8 +61,8 @@ final class SummaryPicture {
 	}
 
 	private static String description(ClusterSummary summary) {
-		return "Summary of cluster " + summary.cluster() + ": " + summary.nodes().size() + " nodes, " + summary.pods()
-				+ " pods, " + (summary.podAddresses() - summary.pods()) + " pod addresses free, "
+		return "Summary of cluster " + summary.cluster() + ": " + count(summary.nodes().size(), "node") + ", "
+				+ count(summary.pods(), "pod") + ", " + (summary.podAddresses() - summary.pods()) + " pod addresses free, "
 				+ summary.userRouteCount() + " user routes on the gateway.";
 	}
 
@@ -109,7 +109,7 @@ final class SummaryPicture {
 			if (counts[i] > 0) {
 				svg.rect(x + 70, y, Math.max(2, BAR * counts[i] / (double) most), 14, "bar");
 			}
-			svg.text(x + 80 + BAR, y + 12, counts[i] + (counts[i] == 1 ? " node" : " nodes"), 20, null);
+			svg.text(x + 80 + BAR, y + 12, count(counts[i], "node"), 20, null);
 			y += Layout.LINE;
 		}
 		svg.end();
@@ -134,6 +134,11 @@ final class SummaryPicture {
 			y += Layout.LINE;
 		}
 		svg.end();
+	}
+
+	/** "1 pod", "3 pods". */
+	static String count(long count, String noun) {
+		return count + " " + noun + (count == 1 ? "" : "s");
 	}
 
 	private static double fullness(NodeUsage node) {

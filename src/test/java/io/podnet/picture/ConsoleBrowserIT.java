@@ -134,12 +134,42 @@ class ConsoleBrowserIT extends IntegrationTest {
 		assertThat(browser.findElement(By.id("path-picture")).getText()).contains("NULL_ROUTED here");
 		screenshot("console-path-null-routed");
 
-		List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-		assertThat(errors).as("errors in the browser's console").isEmpty();
+		assertThat(errors()).as("errors in the browser's console").isEmpty();
 		Files.createDirectories(MARKER.getParent());
 		Files.writeString(MARKER, TestDatabase.kind() + ": console, topology and path seen in "
 				+ browser.getCapabilities().getBrowserVersion() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
+	@Test
+	void aLargeClusterIsSummarisedAndOneOfItsNodesOpensFromThePicture() throws IOException {
+		ok(api.post("/api/v1/clusters", json("{'name':'big','nodeNetwork':'10.100.0.0/24','podNetwork':'10.244.0.0/16'}")));
+		for (int i = 1; i <= PictureReader.DETAIL_NODES + 1; i++) {
+			ok(api.post("/api/v1/clusters/big/nodes", json("{'name':'node-" + i + "'}")));
+		}
+		ok(api.post("/api/v1/clusters/big/namespaces/default/pods", json("{'name':'web','nodeName':'node-7',"
+				+ "'containers':[{'name':'web','image':'nginx'}]}")));
+
+		browser.get("http://localhost:" + port + "/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(Api.ADMIN_TOKEN);
+		browser.findElement(By.cssSelector("#token-form button")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#topology g.node-summary[data-name='node-7']")));
+		assertThat(browser.findElements(By.cssSelector("#topology g.node"))).as("no node drawn one by one").isEmpty();
+		assertThat(browser.findElement(By.id("topology")).getText()).contains("51 nodes, 1 pod", "51 used of 256");
+		screenshot("console-summary");
+
+		// the fullest node's link opens its own picture, with the token, in the console
+		browser.findElement(By.cssSelector("#topology g.node-summary[data-name='node-7'] a")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#topology g.pod[data-name='default/web']")));
+		assertThat(browser.findElements(By.cssSelector("#topology g.node")).stream().map(node -> node.getAttribute(
+				"data-name"))).containsExactly("node-7");
+		assertThat(new Select(browser.findElement(By.id("node"))).getFirstSelectedOption().getText()).isEqualTo("node-7");
+		screenshot("console-one-node");
+		assertThat(errors()).as("errors in the browser's console").isEmpty();
+	}
+
+	private List<LogEntry> errors() {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
 	}
 
 	private boolean visible(String css) {

@@ -227,7 +227,7 @@ class PictureApiIT extends IntegrationTest {
 		assertThat(reply.body().length()).isLessThan(100_000);
 		assertThat(Pictures.named(svg, "node")).as("no node drawn one by one").isEmpty();
 		List<String> texts = Pictures.texts(svg);
-		assertThat(texts).anySatisfy(text -> assertThat(text).contains("51 nodes, 1 pods"));
+		assertThat(texts).anySatisfy(text -> assertThat(text).contains("51 nodes, 1 pod"));
 		assertThat(texts).anySatisfy(text -> assertThat(text).contains("51 used of 256, 205 free"));
 		assertThat(Pictures.named(svg, "node-summary")).contains("node-7");
 		assertThat(svg.getElementsByTagNameNS("*", "a").item(0).getAttributes().getNamedItem("href").getNodeValue())
