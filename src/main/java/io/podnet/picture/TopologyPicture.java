@@ -30,11 +30,11 @@ final class TopologyPicture {
 	/** The picture in words, for a screen reader: the gateway, then each node with its pods. */
 	static String description(Scene scene) {
 		StringBuilder words = new StringBuilder("Node network ").append(scene.nodeNetwork()).append(" with gateway ")
-				.append(scene.gateway()).append(" and ").append(scene.nodes().size()).append(scene.nodes().size() == 1
-						? " node" : " nodes").append(" drawn. ");
+				.append(scene.gateway()).append(" and ").append(SummaryPicture.count(scene.nodes().size(), "node"))
+				.append(" drawn. ");
 		for (Scene.NodeBox node : scene.nodes()) {
 			words.append(node.name()).append(": eth0 ").append(node.address()).append(", cbr0 ").append(node.bridge())
-					.append(", ").append(node.pods().size() + node.morePods()).append(" pods. ");
+					.append(", ").append(SummaryPicture.count(node.pods().size() + node.morePods(), "pod")).append(". ");
 		}
 		return words.toString().strip();
 	}

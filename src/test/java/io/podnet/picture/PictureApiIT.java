@@ -235,5 +235,14 @@ class PictureApiIT extends IntegrationTest {
 		// the way to open one node
 		assertThat(Pictures.named(svg("/api/v1/clusters/big/topology.svg?node=node-7"), "pod")).containsExactly(
 				"default/web");
+
+		// a path in it is drawn on the nodes it crosses and the pods at its ends, not on 51 nodes
+		pod("big", "default", "db", "node-9", 5432);
+		Document path = svg("/api/v1/clusters/big/paths.svg?from=default/web&to=default/db&port=5432");
+		assertThat(Pictures.named(path, "node")).containsExactly("node-7", "node-9");
+		assertThat(Pictures.named(path, "pod")).containsExactly("default/web", "default/db");
+		assertThat(hops(path)).containsExactly("1 pod default/web", "2 node-7", "3 gateway", "4 node-9",
+				"5 pod default/db");
+		assertThat(Pictures.texts(path)).contains("  10.244.8.0/24 via 10.100.0.10", "… and 49 more routes");
 	}
 }
