@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
  *
  * <table>
  * <tr><th>requests</th><th>need</th></tr>
+ * <tr><td>the web console's static files (/, /index.html, /console/**): they hold no data, and the
+ * console asks for a token before it reads any</td><td>nothing</td></tr>
  * <tr><td>/actuator/health/**, and Swagger UI and the OpenAPI document unless podnet.security.public-docs=false</td><td>nothing</td></tr>
  * <tr><td>GET /actuator/prometheus (every cluster's metrics)</td><td>a viewer not limited to clusters</td></tr>
  * <tr><td>/api/v1/tokens/**, /api/v1/audit/**, /api/v1/backup/**, other /actuator endpoints</td><td>admin</td></tr>
@@ -52,6 +54,8 @@ public class AccessRules {
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 	private static final String[] ADMIN_AREAS = { "/api/v1/tokens", "/api/v1/audit", "/api/v1/backup" };
 	private static final String[] DOCS = { "/swagger-ui.html", "/swagger-ui/", "/v3/api-docs" };
+	private static final Set<String> CONSOLE_PAGES = Set.of("/", "/index.html");
+	private static final String CONSOLE_FILES = "/console/";
 
 	private final boolean publicDocs;
 
@@ -62,6 +66,9 @@ public class AccessRules {
 	public Need need(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+			return Need.NOTHING;
+		}
+		if (READS.contains(request.getMethod()) && (CONSOLE_PAGES.contains(path) || path.startsWith(CONSOLE_FILES))) {
 			return Need.NOTHING;
 		}
 		if (publicDocs && READS.contains(request.getMethod()) && startsWithAny(path, DOCS)) {

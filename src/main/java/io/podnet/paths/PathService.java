@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * flow and the trace into the API's answer.
  */
 @Service
-class PathService {
+public class PathService {
 
 	private final ClusterService clusters;
 	private final PodEndpoints pods;
@@ -49,7 +49,7 @@ class PathService {
 	 * databases, statements in one transaction would not see one snapshot either, and beginning and
 	 * ending one cost a noticeable share of a trace (bench/design-notes.md).
 	 */
-	PathView resolve(String clusterName, String from, String to, Integer port, String protocolText) {
+	public PathView resolve(String clusterName, String from, String to, Integer port, String protocolText) {
 		Protocol protocol = protocol(protocolText);
 		if (port != null && (port < 1 || port > 65535)) {
 			throw new InvalidValue("port", port, "is not a port number; expected 1 to 65535");

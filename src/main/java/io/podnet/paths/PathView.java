@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "Path", description = "How a packet gets from a pod to a destination, hop by hop, and how it ends")
-record PathView(
+public record PathView(
 		@Schema(description = "How the trace ends", example = "ACCEPTED") Disposition disposition,
 		@Schema(description = "How far the packet went", example = "CROSS_NODE") Scope scope,
 		Endpoint source,
@@ -20,7 +20,7 @@ record PathView(
 
 	@Schema(name = "PathEndpoint", description = "An end of the path: its address and, where known, pod, node and the "
 			+ "container that declares the port")
-	record Endpoint(
+	public record Endpoint(
 			@Schema(example = "10.244.0.2") String address,
 			@Schema(example = "default/web") String pod,
 			@Schema(example = "node-1") String node,
@@ -30,7 +30,7 @@ record PathView(
 	}
 
 	@Schema(name = "Hop", description = "One device on the path and what it did with the packet")
-	record HopView(
+	public record HopView(
 			@Schema(example = "node-1") String device,
 			@Schema(example = "NODE") DeviceKind kind,
 			@Schema(example = "cbr0") String inInterface,

@@ -36,6 +36,12 @@ public class PodEndpoints {
 	private static final String LATER_NAMESPACES = COLUMNS + " where c.id = ? and p.namespace > ?"
 			+ " order by p.cluster_id, p.namespace, p.name fetch first ? rows only";
 
+	private static final String ON_NODE = COLUMNS + " where p.node_id = ?"
+			+ " order by p.node_id, p.namespace, p.name fetch first ? rows only";
+
+	private static final String ON_NODE_IN_NAMESPACE = COLUMNS + " where p.node_id = ? and p.namespace = ?"
+			+ " order by p.node_id, p.namespace, p.name fetch first ? rows only";
+
 	private static final ContainersColumn CONTAINERS = new ContainersColumn();
 
 	private final JdbcClient jdbc;
@@ -85,6 +91,17 @@ public class PodEndpoints {
 					.query(PodEndpoints::row).list());
 		}
 		return page;
+	}
+
+	/**
+	 * The first {@code limit} pods of a node (of one namespace, if given), by namespace and name:
+	 * one range scan of ix_pod_node_name, whatever the size of the cluster.
+	 */
+	public List<PodEndpoint> onNode(long nodeId, String namespace, int limit) {
+		return namespace == null
+				? jdbc.sql(ON_NODE).param(1, nodeId).param(2, limit).query(PodEndpoints::row).list()
+				: jdbc.sql(ON_NODE_IN_NAMESPACE).param(1, nodeId).param(2, namespace).param(3, limit)
+						.query(PodEndpoints::row).list();
 	}
 
 	private static PodEndpoint row(ResultSet rs, int rowNumber) throws SQLException {

@@ -5,6 +5,7 @@ import io.podnet.node.Node;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -30,6 +31,11 @@ interface GatewayRouteRepository extends JpaRepository<GatewayRoute, Long> {
 	List<Object[]> countUserRoutesPerCluster();
 
 	Optional<GatewayRoute> findByNode(Node node);
+
+	/** The first of the cluster's user routes in address order, as many as the limit allows. */
+	@Query("select r from GatewayRoute r where r.cluster = :cluster and r.node is null"
+			+ " order by r.destinationValue, r.prefixLength")
+	List<GatewayRoute> findUserRoutesInOrder(Cluster cluster, Limit limit);
 
 	/** The cluster's user routes (those without a node). */
 	@Query("select r from GatewayRoute r where r.cluster.id = :clusterId and r.node is null")

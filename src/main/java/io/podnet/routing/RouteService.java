@@ -11,6 +11,7 @@ import io.podnet.watch.ChangeLog;
 import io.podnet.watch.WatchFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +75,20 @@ public class RouteService {
 	@Transactional(readOnly = true)
 	public List<Route> gatewayTable(Cluster cluster) {
 		return RouteTables.gateway(cluster.nodeNetworkBlock(), storedGatewayRoutes(cluster));
+	}
+
+	/** A page of the gateway's user routes (in address order) and how many there are in all. */
+	public record UserRoutePage(List<Route> routes, long total) {
+	}
+
+	/**
+	 * The first {@code limit} user routes of the gateway and their count: a picture of a cluster
+	 * with thousands of node routes lists the routes users added, not the nodes' own.
+	 */
+	@Transactional(readOnly = true)
+	public UserRoutePage userRoutes(Cluster cluster, int limit) {
+		return new UserRoutePage(routes.findUserRoutesInOrder(cluster, Limit.of(limit)).stream()
+				.map(GatewayRoute::toRoute).toList(), routes.countUserRoutes(cluster));
 	}
 
 	/** A node's own table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
