@@ -9,8 +9,8 @@
 One keep-alive connection, requests taken in turn A B C D, A B C D ... after a warm-up, so that
 every kind sees the same machine; reports each kind's median and p90 latency, the ratios the issue
 asks for (A/B as a throughput ratio B-time/A-time >= 0.5; C <= 20x A) and the answers' sizes
-(C < 1 MB). Light on purpose: one client, a few hundred requests, for a shared machine; bench/
-pictures.sh starts a service of its own and runs it.
+(C < 1 MB). Light on purpose: one client, a few hundred requests, for a shared machine; start
+the service yourself (java -jar target/podnet-*.jar with PODNET_ADMIN_TOKEN set).
 
   bench/pictures.py --base http://127.0.0.1:8080 --token SECRET [--nodes 5000] [--requests 300]
 """
