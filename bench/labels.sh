@@ -39,25 +39,8 @@ while [ $# -gt 0 ]; do
 	shift
 done
 PODS=$((NODES * 30))
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-if [ -n "$JAR" ]; then
-	JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
-else
-	./mvnw -B -q package -DskipTests
-	JAR="$ROOT/target/podnet-0.1.0-SNAPSHOT.jar"
-fi
-
-WORK="$(mktemp -d)"; echo "work dir $WORK"
-export TOKEN="podnet_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
-PID=""
-cleanup() { [ -z "$PID" ] || kill "$PID" 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; }
-trap cleanup EXIT INT TERM
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-(cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java ${BENCH_JAVA_OPTS:-} -Xmx512m -jar "$JAR" --server.port="$PORT") >"$WORK/podnet.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 180); do curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
-curl -fsS "$BASE/actuator/health" >/dev/null || { echo "podnet did not start; see $WORK/podnet.log" >&2; exit 1; }
+. bench/lib/wrk-service.sh
+bench_service "$JAR"
 api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
 
 api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
@@ -139,24 +122,8 @@ measure() {
 		| awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON2XX " $0 > "/dev/stderr"}'
 }
 
-# pair A B: rounds of A B B A after warm-up; prints rows and the ratios B/A
-pair() {
-	local a="$1" b="$2" rows="" ratios=()
-	for _ in 1 2; do measure "$a" 10 >/dev/null; measure "$b" 10 >/dev/null; done
-	for round in $(seq 1 "$ROUNDS"); do
-		a1=$(measure "$a" "$DURATION"); b1=$(measure "$b" "$DURATION"); b2=$(measure "$b" "$DURATION"); a2=$(measure "$a" "$DURATION")
-		av=$(echo "$a1 $a2" | awk '{printf "%.0f", ($1+$2)/2}'); bv=$(echo "$b1 $b2" | awk '{printf "%.0f", ($1+$2)/2}')
-		ratio=$(echo "$bv $av" | awk '{printf "%.3f", $1/$2}')
-		ratios+=("$ratio")
-		echo "$a/$b round $round: $a $av req/s, $b $bv req/s: $ratio x" >&2
-		rows+="| $round | $av ($a1, $a2) | $bv ($b1, $b2) | ${ratio}× |"$'\n'
-	done
-	PAIR_ROWS="$rows"
-	PAIR_MIN=$(printf '%s\n' "${ratios[@]}" | sort -n | head -1); PAIR_MAX=$(printf '%s\n' "${ratios[@]}" | sort -n | tail -1)
-}
-
-pair plain selected; SEL_ROWS="$PAIR_ROWS"; SEL_MIN="$PAIR_MIN"; SEL_MAX="$PAIR_MAX"
-pair get patch; PATCH_ROWS="$PAIR_ROWS"; PATCH_MIN="$PAIR_MIN"; PATCH_MAX="$PAIR_MAX"
+bench_pair plain selected "$ROUNDS" "$DURATION"; SEL_ROWS="$PAIR_ROWS"; SEL_MIN="$PAIR_MIN"; SEL_MAX="$PAIR_MAX"
+bench_pair get patch "$ROUNDS" "$DURATION"; PATCH_ROWS="$PAIR_ROWS"; PATCH_MIN="$PAIR_MIN"; PATCH_MAX="$PAIR_MAX"
 # cost ratio of a selected page to a plain one: the inverse of the rate ratio
 COST_MIN=$(echo "$SEL_MAX" | awk '{printf "%.2f", 1/$1}'); COST_MAX=$(echo "$SEL_MIN" | awk '{printf "%.2f", 1/$1}')
 CPU="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -166,7 +133,7 @@ cat > "$OUT" <<MD
 \`bench/labels.sh\` on $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $CPU.
 One service (H2, -Xmx512m${BENCH_JAVA_OPTS:+, $BENCH_JAVA_OPTS}) with one cluster of $NODES nodes and $PODS pods in 10 namespaces, one pod in a
 hundred labelled \`app=web\` ($STORED found), every pod with two labels. \`wrk -t1 -c$CONNECTIONS -d${DURATION}s\`,
-the two operations of each pair in turn (A B B A per round) after 2 × 10 s of warm-up each.
+the two operations of each pair in turn (A B B A per round) after 2 × 5 s of warm-up each.
 
 ## A page of pods where 1% match (labelSelector=app=web) against an unfiltered page
 

@@ -72,9 +72,12 @@ def main():
     parser.add_argument("--token", required=True)
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--build-only", action="store_true", help="make the two clusters and stop (bench/pictures.sh)")
     args = parser.parse_args()
     client = Client(args.base, args.token)
     build(client, args.nodes)
+    if args.build_only:
+        return
     kinds = {
         "A article topology.svg": "/api/v1/clusters/demo/topology.svg",
         "B plain GET of a pod": "/api/v1/clusters/demo/namespaces/default/pods/web",
