@@ -109,7 +109,8 @@ final class Layout {
 		for (Scene.PodBox pod : node.pods()) {
 			Box box = new Box(x + 52, y, NODE_WIDTH - 64, POD_HEIGHT);
 			pods.add(box);
-			anchors.put(key("pod " + pod.name(), null), new Point(box.x(), box.middleY()));
+			// on the veth, just outside the pod's box: a hop's number there hides none of the pod's text
+			anchors.put(key("pod " + pod.name(), null), new Point((trunkX + box.x()) / 2, box.middleY()));
 			y += POD_HEIGHT + POD_GAP;
 		}
 		if (node.morePods() > 0) {
