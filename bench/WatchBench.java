@@ -389,6 +389,16 @@ public class WatchBench {
 	void drain(Measurement m, List<Conn> conns, PhaseStats[] stats, long jvmCpuAtWrkEnd, long[] ioCpuAtWrkEnd)
 			throws Exception {
 		Map<String, Integer> perNode = new HashMap<>();
+		// wrk stops with creates in flight, and they commit after it: count once the change log stands still
+		String revision = listResourceVersion();
+		for (int i = 0; i < 60; i++) {
+			Thread.sleep(500);
+			String now = listResourceVersion();
+			if (now.equals(revision)) {
+				break;
+			}
+			revision = now;
+		}
 		m.expectedPods = countPods(m.namespace, perNode);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.drainTimeout);
 		long lastProgress = System.nanoTime();
