@@ -42,14 +42,13 @@ abstract sealed class WatchStream {
 	/** Something on an idle connection, so that proxies keep it. */
 	abstract void heartbeat(Batch out);
 
-	/** Writes the batch's bytes as they are (the frames are complete), with one flush; nothing if it is empty. */
+	/** Writes the batch's bytes as they are (the frames are complete), with one flush; nothing if empty. */
 	void write(Batch batch) throws IOException {
 		if (batch.size() == 0) {
 			return;
 		}
 		// bytes go through the byte-array converter untouched; the response's headers were sent already
 		emitter.send(Set.of(new DataWithMediaType(batch.toByteArray(), MediaType.APPLICATION_OCTET_STREAM)));
-		batch.reset();
 	}
 
 	/** Frames one message and writes it. */
@@ -71,8 +70,24 @@ abstract sealed class WatchStream {
 		write(batch);
 	}
 
-	/** The bytes a watcher has framed and not yet written. */
+	/**
+	 * The bytes a watcher has framed and not yet written. A watcher keeps its batch from one write to
+	 * the next, so that its buffer grows once rather than at every wake-up (garbage that, with a
+	 * thousand watchers of a busy cluster, kept a collector thread a third busy).
+	 */
 	static final class Batch extends ByteArrayOutputStream {
+
+		/** A buffer grown beyond this (by a catch-up, say) is let go rather than kept for the watch's life. */
+		private static final int KEPT = 64 * 1024;
+
+		/** Empties the batch; answers it, or a fresh one if its buffer grew too large to keep. */
+		Batch emptied() {
+			if (buf.length > KEPT) {
+				return new Batch();
+			}
+			reset();
+			return this;
+		}
 
 		Batch append(String text) {
 			writeBytes(text.getBytes(StandardCharsets.UTF_8));

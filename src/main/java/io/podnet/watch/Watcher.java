@@ -38,6 +38,9 @@ final class Watcher implements Runnable {
 	private volatile boolean ended;
 	private volatile Thread thread;
 
+	/** The frames of the events being sent; only the watch's own thread uses it. */
+	private WatchStream.Batch batch = new WatchStream.Batch();
+
 	/** Events the hub handed over, not yet sent; guarded by this. */
 	private final ArrayDeque<StoredEvent> queue = new ArrayDeque<>();
 	/** The last revision the hub has looked at for this watch; guarded by this. */
@@ -219,7 +222,6 @@ final class Watcher implements Runnable {
 	 * deletion (after the events before it).
 	 */
 	private void send(List<StoredEvent> events) throws IOException {
-		WatchStream.Batch batch = new WatchStream.Batch();
 		try {
 			for (StoredEvent event : events) {
 				if (event.revision() <= cursor) {
@@ -237,6 +239,7 @@ final class Watcher implements Runnable {
 			}
 		} finally {
 			stream.write(batch);
+			batch = batch.emptied();
 		}
 	}
 
