@@ -1,10 +1,12 @@
 package io.podnet.reachability;
 
 import io.podnet.ipam.Addresses;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Counts pods into their {@link PodGroup}s as they are read, a page at a time, keeping two samples
@@ -34,15 +36,22 @@ final class PodGroups {
 
 	/** One pod of the cluster, whether the filters select it or not (its address is taken either way). */
 	void add(String node, PodSample pod, boolean listening, boolean source, boolean destination) {
+		add(node, Addresses.valueOf(pod.ip()), () -> pod, listening, source, destination);
+	}
+
+	/** The same, making the pod's sample only if it becomes one: most pods are only counted. */
+	void add(String node, BigInteger ip, Supplier<PodSample> sample, boolean listening, boolean source,
+			boolean destination) {
 		NodePlan plan = nodes.get(node);
 		if (plan == null) {
 			// the pod's node is not in the plan: they were read in one snapshot, so this is a bug
-			throw new IllegalStateException("pod " + pod.name() + " is on node " + node + ", which the plan lacks");
+			throw new IllegalStateException("a pod at " + ip + " is on node " + node + ", which the plan lacks");
 		}
-		plan.podAddresses().take(Addresses.valueOf(pod.ip()));
+		plan.podAddresses().take(ip);
 		if (!source && !destination) {
 			return;
 		}
+		Sample pod = new Sample(sample);
 		Counts counts = groups.computeIfAbsent(new Key(node, listening), key -> new Counts());
 		if (source) {
 			counts.sources++;
@@ -55,7 +64,7 @@ final class PodGroups {
 		if (source && destination) {
 			counts.both++;
 			if (counts.bothSample == null) {
-				counts.bothSample = pod;
+				counts.bothSample = pod.get();
 			}
 		}
 	}
@@ -67,9 +76,26 @@ final class PodGroups {
 		return result;
 	}
 
-	private static void sample(List<PodSample> samples, PodSample pod) {
+	private static void sample(List<PodSample> samples, Sample pod) {
 		if (samples.size() < 2) {
-			samples.add(pod);
+			samples.add(pod.get());
+		}
+	}
+
+	/** A pod's sample, made at most once. */
+	private static final class Sample {
+		private final Supplier<PodSample> make;
+		private PodSample made;
+
+		Sample(Supplier<PodSample> make) {
+			this.make = make;
+		}
+
+		PodSample get() {
+			if (made == null) {
+				made = make.get();
+			}
+			return made;
 		}
 	}
 }
