@@ -10,6 +10,7 @@ import io.podnet.kubenet.RouteTables;
 import io.podnet.path.Flow;
 import io.podnet.path.PathTracer;
 import io.podnet.path.Protocol;
+import io.podnet.path.Trace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ import java.util.Map;
  * every prefix of every table: node subnets, the node network, user routes, default. Inside a node
  * subnet, by owner: a pod, the bridge, nobody; on the node network: the gateway, a node, nobody.</li>
  * </ul>
+ * Flows are traced without words ({@link PathTracer#decide}); the answer's examples are narrated
+ * afterwards ({@link #narrate}).
  * This holds as long as no user route lies inside a node subnet or the node network, which the
  * route and node APIs refuse. Special-purpose ranges (loopback, link-local, multicast...) are no
  * destination here, as they are none for the path endpoint.
@@ -84,7 +87,7 @@ final class ClassTracer {
 		}
 	}
 
-	/** Every class with its trace. */
+	/** Every class with its trace, in the order of the plan's nodes. */
 	List<TracedClass> run() {
 		for (NodePlan node : plan.nodes()) {
 			for (PodGroup group : groupsByNode.getOrDefault(node.name(), List.of())) {
@@ -97,7 +100,13 @@ final class ClassTracer {
 		if (addresses && totalSources > 0) {
 			beyondTheNodes();
 		}
-		return classes;
+		// the traces are independent and the network immutable: on as many cores as there are
+		return classes.parallelStream().map(one -> one.decided(tracer.decide(one.flow()))).toList();
+	}
+
+	/** The flow traced again with every hop's words: for the few examples the answer shows. */
+	Trace narrate(Flow flow) {
+		return tracer.trace(flow);
 	}
 
 	long sourcesOn(String node) {
@@ -245,7 +254,7 @@ final class ClassTracer {
 			String destination, long destinationPods, long pairs, PodSample source, IPAddress address) {
 		Flow flow = new Flow(source.device(), address, port, protocol);
 		classes.add(new TracedClass(scope, kind, prefix, node == null ? null : node.name(), listening, destination,
-				destinationPods, pairs, source, flow, tracer.trace(flow)));
+				destinationPods, pairs, source, flow, null));
 	}
 
 	private boolean inScope(BigInteger value) {

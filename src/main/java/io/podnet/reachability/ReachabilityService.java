@@ -67,7 +67,8 @@ class ReachabilityService {
 		IPAddress within = to.kind() == PodFilter.Kind.CIDR ? to.cidr() : null;
 		ClassTracer classes = new ClassTracer(read.plan(), port, protocol, to.includesAddresses(), within);
 		Reachability answer = Reachability.of(read.plan(), classes.run());
-		return new Rendering(clusterName, port, protocol.name()).render(read.resourceVersion(), from, to, answer);
+		return new Rendering(clusterName, port, protocol.name(), classes::narrate).render(read.resourceVersion(), from,
+				to, answer);
 	}
 
 	private Read read(String clusterName, Integer port, Protocol protocol, PodFilter from, PodFilter to) {

@@ -1,12 +1,14 @@
 package io.podnet.reachability;
 
 import io.podnet.ipam.Addresses;
+import io.podnet.path.Flow;
 import io.podnet.path.Hop;
 import io.podnet.path.Trace;
 import io.podnet.reachability.ReachabilityView.ClassView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /** Turns the computed answer into the API's, with words for each class and a link to its example's trace. */
 final class Rendering {
@@ -14,11 +16,14 @@ final class Rendering {
 	private final String cluster;
 	private final Integer port;
 	private final String protocol;
+	private final Function<Flow, Trace> narrator;
 
-	Rendering(String cluster, Integer port, String protocol) {
+	/** @param narrator traces an example flow again with its words (classes are decided without them) */
+	Rendering(String cluster, Integer port, String protocol, Function<Flow, Trace> narrator) {
 		this.cluster = cluster;
 		this.port = port;
 		this.protocol = protocol;
+		this.narrator = narrator;
 	}
 
 	ReachabilityView render(String resourceVersion, PodFilter from, PodFilter to, Reachability answer) {
@@ -35,7 +40,7 @@ final class Rendering {
 
 	private ClassView view(ClassGroup group) {
 		TracedClass example = group.example();
-		Trace trace = example.trace();
+		Trace trace = narrator.apply(example.flow());
 		Hop last = trace.lastHop();
 		String route = trace.hops().stream().map(Hop::route).filter(r -> r != null).reduce((a, b) -> b).orElse(null);
 		String source = example.source().name();

@@ -16,8 +16,14 @@ import io.podnet.path.Trace;
  * @param pairs how many ordered pod pairs the class holds (0 for addresses)
  * @param source the pod the flow was traced from
  * @param flow the flow traced
- * @param trace how it went; every flow of the class goes the same way to the same disposition
+ * @param trace how it went (without words); every flow of the class goes the same way to the same
+ *        disposition. Null until traced.
  */
 record TracedClass(SourceScope scope, DestinationKind kind, String prefix, String node, boolean listening,
 		String destination, long destinationPods, long pairs, PodSample source, Flow flow, Trace trace) {
+
+	TracedClass decided(Trace how) {
+		return new TracedClass(scope, kind, prefix, node, listening, destination, destinationPods, pairs, source, flow,
+				how);
+	}
 }
