@@ -28,7 +28,25 @@ class ReachabilityApiIT extends IntegrationTest {
 	 * node-3, and user routes that send traffic out, drop it, loop it and lose it.
 	 */
 	private void cluster() {
-		api.post("/api/v1/clusters", json("{'name':'demo','nodeNetwork':'10.100.0.0/24','podNetwork':'10.244.0.0/16'}"));
+		pods("10.100.0.0/24", "10.244.0.0/16");
+		route("{'destination':'0.0.0.0/0','type':'EXTERNAL'}");
+		route("{'destination':'10.244.200.0/24','type':'BLACKHOLE'}");
+		route("{'destination':'10.9.0.0/16','nextHop':'10.100.0.2'}");
+		route("{'destination':'172.16.0.0/12','nextHop':'10.100.0.77'}");
+	}
+
+	/** The same in IPv6. */
+	private void ipv6Cluster() {
+		pods("fd00:10:100::/64", "fd00:10:244::/56");
+		route("{'destination':'::/0','type':'EXTERNAL'}");
+		route("{'destination':'fd00:10:244:c8::/64','type':'BLACKHOLE'}");
+		route("{'destination':'fd00:9::/32','nextHop':'fd00:10:100::2'}");
+		route("{'destination':'2001:db8::/32','nextHop':'fd00:10:100::77'}");
+	}
+
+	private void pods(String nodeNetwork, String podNetwork) {
+		api.post("/api/v1/clusters", json("{'name':'demo','nodeNetwork':'" + nodeNetwork + "','podNetwork':'" + podNetwork
+				+ "'}"));
 		for (String node : List.of("node-1", "node-2", "node-3")) {
 			api.post("/api/v1/clusters/demo/nodes", json("{'name':'" + node + "'}"));
 		}
@@ -36,10 +54,6 @@ class ReachabilityApiIT extends IntegrationTest {
 		pod("default", "api", "node-1", "{'app':'api'}", "[{'containerPort':8080},{'containerPort':9090,'protocol':'UDP'}]");
 		pod("default", "db", "node-2", "{'app':'db'}", "[{'containerPort':5432}]");
 		pod("kube-system", "dns", "node-3", "{'app':'dns'}", "[{'containerPort':53,'protocol':'UDP'}]");
-		route("{'destination':'0.0.0.0/0','type':'EXTERNAL'}");
-		route("{'destination':'10.244.200.0/24','type':'BLACKHOLE'}");
-		route("{'destination':'10.9.0.0/16','nextHop':'10.100.0.2'}");
-		route("{'destination':'172.16.0.0/12','nextHop':'10.100.0.77'}");
 	}
 
 	private void pod(String namespace, String name, String node, String labels, String ports) {
@@ -135,6 +149,19 @@ class ReachabilityApiIT extends IntegrationTest {
 		assertThat(answer.path("allReachable").asBoolean()).isTrue();
 		assertThat(pairs(answer)).isEqualTo(Map.of("ACCEPTED", (long) PODS.size() * PODS.size()));
 		everyLinkEndsAsItsClassSays(answer);
+	}
+
+	@Test
+	void ipv6ClustersAreAnsweredTheSameWay() {
+		ipv6Cluster();
+		for (String port : List.of("", "8080")) {
+			JsonNode answer = reachability(port.isEmpty() ? "" : "?port=" + port);
+			assertThat(pairs(answer)).isEqualTo(tracedOneByOne(PODS, PODS, port.isEmpty() ? "" : "&port=" + port));
+			everyLinkEndsAsItsClassSays(answer);
+		}
+		JsonNode prefixes = reachability("?to=" + q("cidr:fd00::/16"));
+		assertThat(prefixes.path("outside").valueStream().map(o -> o.path("disposition").asString()))
+				.contains("NULL_ROUTED", "LOOP");
 	}
 
 	@Test
