@@ -52,26 +52,44 @@ class ReachabilityService {
 		this.snapshot = snapshot;
 	}
 
-	/** The question as read, with the plan it is answered on. */
-	private record Read(String resourceVersion, ClusterPlan plan, IpFamily family) {
+	/** What is asked: the port and protocol, which sources, which destinations. */
+	record Question(Integer port, Protocol protocol, PodFilter from, PodFilter to) {
+
+		/** The query parameters checked: 400 naming the one that does not parse. */
+		static Question parse(Integer port, String protocolText, String fromText, String toText) {
+			Protocol protocol = ReachabilityService.protocol(protocolText);
+			if (port != null && (port < 1 || port > 65535)) {
+				throw new InvalidQuery("port", port.toString(), -1, "is not a port number; expected 1 to 65535");
+			}
+			return new Question(port, protocol, PodFilter.parse("from", fromText), PodFilter.parse("to", toText));
+		}
+
+		/** The classes of the plan, ready to run. */
+		ClassTracer classes(ClusterPlan plan) {
+			IPAddress within = to.kind() == PodFilter.Kind.CIDR ? to.cidr() : null;
+			return new ClassTracer(plan, port, protocol, to.includesAddresses(), within);
+		}
+	}
+
+	/** The cluster as read for a question, with the plan it is answered on. */
+	record Read(String resourceVersion, ClusterPlan plan, IpFamily family) {
 	}
 
 	ReachabilityView answer(String clusterName, Integer port, String protocolText, String fromText, String toText) {
-		Protocol protocol = protocol(protocolText);
-		if (port != null && (port < 1 || port > 65535)) {
-			throw new InvalidQuery("port", port.toString(), -1, "is not a port number; expected 1 to 65535");
-		}
-		PodFilter from = PodFilter.parse("from", fromText);
-		PodFilter to = PodFilter.parse("to", toText);
-		Read read = snapshot.read(() -> read(clusterName, port, protocol, from, to));
-		IPAddress within = to.kind() == PodFilter.Kind.CIDR ? to.cidr() : null;
-		ClassTracer classes = new ClassTracer(read.plan(), port, protocol, to.includesAddresses(), within);
+		Question question = Question.parse(port, protocolText, fromText, toText);
+		Read read = snapshot.read(() -> read(clusterName, question));
+		ClassTracer classes = question.classes(read.plan());
 		Reachability answer = Reachability.of(read.plan(), classes.run());
-		return new Rendering(clusterName, port, protocol.name(), classes::narrate).render(read.resourceVersion(), from,
-				to, answer);
+		return new Rendering(clusterName, port, question.protocol().name(), classes::narrate)
+				.render(read.resourceVersion(), question.from(), question.to(), answer);
 	}
 
-	private Read read(String clusterName, Integer port, Protocol protocol, PodFilter from, PodFilter to) {
+	/** The plan of the cluster as the caller's transaction sees it (404 for a cluster, node or pod that is not there). */
+	Read read(String clusterName, Question question) {
+		Integer port = question.port();
+		Protocol protocol = question.protocol();
+		PodFilter from = question.from();
+		PodFilter to = question.to();
 		long revision = changes.revision();
 		Cluster cluster = clusters.find(clusterName);
 		IpFamily family = cluster.getIpFamily();

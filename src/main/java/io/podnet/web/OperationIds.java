@@ -49,6 +49,7 @@ final class OperationIds {
 			Map.entry("DELETE " + CLUSTER + "/routes/{destination}", "deleteRoute"),
 			Map.entry("GET " + CLUSTER + "/paths", "tracePath"),
 			Map.entry("GET " + CLUSTER + "/reachability", "getReachability"),
+			Map.entry("POST " + CLUSTER + "/what-if", "whatIf"),
 			Map.entry("GET " + CLUSTER + "/gateway/ip-config", "getGatewayIpConfig"),
 			Map.entry("GET " + CLUSTER + "/ip-config", "getClusterIpConfig"),
 			Map.entry("POST /api/v1/tokens", "createToken"),

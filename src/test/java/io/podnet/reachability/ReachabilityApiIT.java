@@ -196,6 +196,70 @@ class ReachabilityApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void whatIfEqualsApplyingTheChangesAndAskingAgainAndStoresNothing() {
+		cluster();
+		String changes = "{'port':8080,'changes':["
+				+ "{'action':'add','route':{'destination':'192.0.2.0/24','type':'BLACKHOLE'}},"
+				+ "{'action':'delete','route':'10.9.0.0/16'},"
+				+ "{'action':'add','node':{'name':'node-4'}},"
+				+ "{'action':'delete','pod':'default/api'}]}";
+		String routes = api.get("/api/v1/clusters/demo/routes").body();
+		String nodes = api.get("/api/v1/clusters/demo/nodes").body();
+		String version = api.get("/api/v1/clusters/demo").text("resourceVersion");
+		JsonNode before = reachability("?port=8080");
+
+		Reply whatIf = api.post("/api/v1/clusters/demo/what-if", json(changes));
+		assertThat(whatIf.status()).as(whatIf.toString()).isEqualTo(200);
+		// nothing stored
+		assertThat(api.get("/api/v1/clusters/demo/routes").body()).isEqualTo(routes);
+		assertThat(api.get("/api/v1/clusters/demo/nodes").body()).isEqualTo(nodes);
+		assertThat(api.get("/api/v1/clusters/demo").text("resourceVersion")).isEqualTo(version);
+		assertThat(whatIf.json().path("before").path("pairs").toString()).isEqualTo(before.path("pairs").toString());
+
+		// the same changes made for real, then the same question
+		api.post("/api/v1/clusters/demo/routes", json("{'destination':'192.0.2.0/24','type':'BLACKHOLE'}"));
+		assertThat(api.delete("/api/v1/clusters/demo/routes/10.9.0.0%2F16").status()).isEqualTo(204);
+		api.post("/api/v1/clusters/demo/nodes", json("{'name':'node-4'}"));
+		assertThat(api.delete("/api/v1/clusters/demo/namespaces/default/pods/api").status()).isEqualTo(204);
+		JsonNode after = reachability("?port=8080");
+		assertThat(whatIf.json().path("after").path("pairs").toString()).isEqualTo(after.path("pairs").toString());
+		// each changed class ends after the change as tracing its example now says
+		Map<String, String> changedPrefixes = new HashMap<>();
+		for (JsonNode changed : whatIf.json().path("changed")) {
+			JsonNode side = changed.path("after");
+			if (changed.path("prefix").isString()) {
+				changedPrefixes.put(changed.path("prefix").asString(), side.path("disposition").asString());
+			}
+			if (side.isMissingNode() || side.isNull()) {
+				continue;
+			}
+			Reply trace = api.get("/api/v1/clusters/demo/paths?from=" + side.path("from").asString() + "&to="
+					+ side.path("to").asString() + "&port=8080");
+			assertThat(trace.text("disposition")).as(changed.toString()).isEqualTo(side.path("disposition").asString());
+		}
+		assertThat(changedPrefixes).containsEntry("192.0.2.0/24", "NULL_ROUTED");
+	}
+
+	@Test
+	void aWhatIfChangeTheApiWouldRefuseIsRefusedNamingTheChangeAndNothingIsStored() {
+		cluster();
+		String routes = api.get("/api/v1/clusters/demo/routes").body();
+		Reply refused = api.post("/api/v1/clusters/demo/what-if", json("{'changes':["
+				+ "{'action':'add','route':{'destination':'192.0.2.0/24','type':'BLACKHOLE'}},"
+				+ "{'action':'add','route':{'destination':'10.100.0.0/25','type':'BLACKHOLE'}}]}"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.json().path("change").asInt()).isEqualTo(1);
+		assertThat(refused.text("detail")).startsWith("changes[1]");
+		Reply noSuchPod = api.post("/api/v1/clusters/demo/what-if", json("{'changes':[{'action':'delete','pod':'default/nope'}]}"));
+		assertThat(noSuchPod.status()).as(noSuchPod.toString()).isEqualTo(404);
+		Reply badAction = api.post("/api/v1/clusters/demo/what-if", json("{'changes':[{'action':'move','pod':'default/web'}]}"));
+		assertThat(badAction.status()).as(badAction.toString()).isEqualTo(422);
+		assertThat(badAction.text("field")).isEqualTo("changes[0].action");
+		assertThat(api.get("/api/v1/clusters/demo/routes").body()).isEqualTo(routes);
+	}
+
+	@Test
 	void badFiltersAndPortsAre400NamingTheParameterAndUnknownNamesAre404() {
 		cluster();
 		assertProblem("?from=web", 400, "from", "node:NAME");
