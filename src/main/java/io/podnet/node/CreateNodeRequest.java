@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Schema(name = "CreateNodeRequest", description = "A new node; its address and pod subnet are allocated unless given")
-record CreateNodeRequest(
+public record CreateNodeRequest(
 		@Schema(description = "Node name, a DNS-1123 label, unique in the cluster", example = "node-1",
 				requiredMode = Schema.RequiredMode.REQUIRED)
 		@NotNull @Size(min = 1, max = 63) @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_MESSAGE)

@@ -70,7 +70,7 @@ public class NodeService {
 	}
 
 	@Transactional
-	NodeView create(String clusterName, CreateNodeRequest request) {
+	public NodeView create(String clusterName, CreateNodeRequest request) {
 		SortedMap<String, String> labels = Labels.labels(request.labels());
 		SortedMap<String, String> annotations = Labels.annotations(request.annotations());
 		Cluster cluster = clusters.lock(clusterName);
@@ -202,7 +202,7 @@ public class NodeService {
 	 * the node is touched, as the pod writers take it.
 	 */
 	@Transactional
-	void delete(String clusterName, String nodeName, boolean cascade, String ifMatch) {
+	public void delete(String clusterName, String nodeName, boolean cascade, String ifMatch) {
 		Cluster cluster = clusters.lock(clusterName);
 		Node node = nodes.findByClusterAndName(cluster, nodeName).orElseThrow(() -> notFound(clusterName, nodeName));
 		// nodes are deleted only under the cluster's lock, which is held: the counters are there

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** One packet's way through the network: the mutable state of a single trace. */
 final class Walk {
@@ -33,6 +34,8 @@ final class Walk {
 	private final Network network;
 	private final Flow flow;
 	private final Device origin;
+	/** Whether hops and the trace get their words; a question that traces thousands of flows needs none. */
+	private final boolean narrate;
 	private final List<Hop> hops = new ArrayList<>();
 	private final Map<Visit, Integer> visits = new HashMap<>();
 	private IPAddress source;
@@ -40,10 +43,11 @@ final class Walk {
 	private Disposition disposition;
 	private String listener;
 
-	Walk(Network network, Flow flow, Device origin) {
+	Walk(Network network, Flow flow, Device origin, boolean narrate) {
 		this.network = network;
 		this.flow = flow;
 		this.origin = origin;
+		this.narrate = narrate;
 		this.source = origin.addressInFamilyOf(flow.destination()).orElse(null);
 	}
 
@@ -53,7 +57,7 @@ final class Walk {
 			arrival = step(arrival);
 		}
 		Scope scope = Scope.of(disposition, hops);
-		String explanation = Narration.explain(flow, origin, disposition, source, ttl, hops);
+		String explanation = words(() -> Narration.explain(flow, origin, disposition, source, ttl, hops));
 		return new Trace(disposition, scope, source, flow.destination(), flow.port(), flow.protocol(), listener, ttl,
 				hops, explanation);
 	}
@@ -64,27 +68,28 @@ final class Walk {
 		IPAddress destination = flow.destination();
 		Integer firstVisit = visits.putIfAbsent(new Visit(device.name(), at.atSource() ? null : at.in().name()), hops.size());
 		if (firstVisit != null) {
-			return stop(at, null, null, Disposition.LOOP, Narration.loop(device, at.in(), cycle(firstVisit, device)));
+			return stop(at, null, null, Disposition.LOOP, () -> Narration.loop(device, at.in(), cycle(firstVisit, device)));
 		}
 		if (device.owns(destination)) {
 			return deliver(at);
 		}
 		if (!at.atSource() && !device.forwards()) {
-			return stop(at, null, null, Disposition.NO_ROUTE, Narration.doesNotForward(device, destination));
+			return stop(at, null, null, Disposition.NO_ROUTE, () -> Narration.doesNotForward(device, destination));
 		}
 		if (!at.atSource() && ttl <= 1) {
-			return stop(at, null, null, Disposition.LOOP, Narration.timeExceeded(device, ttl));
+			int left = ttl;
+			return stop(at, null, null, Disposition.LOOP, () -> Narration.timeExceeded(device, left));
 		}
 		Optional<Route> match = network.longestPrefixMatch(device, destination);
 		if (match.isEmpty()) {
-			return stop(at, null, null, Disposition.NO_ROUTE, Narration.noRoute(device, destination));
+			return stop(at, null, null, Disposition.NO_ROUTE, () -> Narration.noRoute(device, destination));
 		}
 		Route route = match.get();
 		return switch (route.forwarding()) {
-			case BLACKHOLE -> stop(at, route, null, Disposition.NULL_ROUTED, Narration.nullRouted(device, route));
+			case BLACKHOLE -> stop(at, route, null, Disposition.NULL_ROUTED, () -> Narration.nullRouted(device, route));
 			case EXTERNAL -> {
 				leave(at, route.device() == null ? null : device.interfaceNamed(route.device()).orElseThrow());
-				yield stop(at, route, route.device(), Disposition.EXITS_NETWORK, Narration.exits(device, route));
+				yield stop(at, route, route.device(), Disposition.EXITS_NETWORK, () -> Narration.exits(device, route));
 			}
 			case CONNECTED, VIA -> forward(at, route);
 		};
@@ -98,11 +103,11 @@ final class Walk {
 		Optional<Attachment> neighbour = network.neighbour(out.segment(), neighbourAddress);
 		if (neighbour.isEmpty()) {
 			return stop(at, route, out.name(), Disposition.NEIGHBOR_UNREACHABLE,
-					Narration.neighbourUnreachable(device, route, out, neighbourAddress));
+					() -> Narration.neighbourUnreachable(device, route, out, neighbourAddress));
 		}
 		Attachment next = neighbour.get();
 		HopAction action = at.atSource() ? HopAction.ORIGINATED : HopAction.ROUTED;
-		hops.add(hop(at, out.name(), route, action, Narration.forwarded(device, route, out, next.device())));
+		hops.add(hop(at, out.name(), route, action, () -> Narration.forwarded(device, route, out, next.device())));
 		network.bridge(out.segment())
 				.filter(bridge -> !bridge.device().name().equals(device.name())
 						&& !bridge.device().name().equals(next.device().name()))
@@ -136,22 +141,22 @@ final class Walk {
 		String in = at.atSource() ? LOOPBACK : at.in().name();
 		String out = at.atSource() ? LOOPBACK : null;
 		hops.add(new Hop(device.name(), device.kind(), in, out, null, HopAction.of(result), flow.destination(), ttl,
-				Narration.delivered(device, in, flow, open, at.atSource())));
+				words(() -> Narration.delivered(device, in, flow, open, at.atSource()))));
 		disposition = result;
 		return null;
 	}
 
-	private Arrival stop(Arrival at, Route route, String out, Disposition result, String description) {
+	private Arrival stop(Arrival at, Route route, String out, Disposition result, Supplier<String> description) {
 		hops.add(hop(at, out, route, HopAction.of(result), description));
 		disposition = result;
 		return null;
 	}
 
-	private Hop hop(Arrival at, String out, Route route, HopAction action, String description) {
+	private Hop hop(Arrival at, String out, Route route, HopAction action, Supplier<String> description) {
 		Device device = at.device();
 		IPAddress address = at.atSource() ? source : answeringAddress(at);
 		return new Hop(device.name(), device.kind(), at.atSource() ? null : at.in().name(), out,
-				route == null ? null : route.label(), action, address, ttl, description);
+				route == null ? null : route.label(), action, address, ttl, words(description));
 	}
 
 	/**
@@ -180,7 +185,12 @@ final class Walk {
 		String in = from.hostVeth() == null ? bridgeName : from.hostVeth();
 		String out = next.attached().hostVeth() == null ? bridgeName : next.attached().hostVeth();
 		return new Hop(bridge.device().name(), bridge.device().kind(), in, out, null, HopAction.BRIDGED, null, ttl,
-				Narration.bridged(bridge, in, out, next.device(), ttl));
+				words(() -> Narration.bridged(bridge, in, out, next.device(), ttl)));
+	}
+
+	/** The words, when the trace is narrated; null otherwise. */
+	private String words(Supplier<String> words) {
+		return narrate ? words.get() : null;
 	}
 
 	/** The devices the packet went round, from its first visit back to the same device. */

@@ -202,7 +202,7 @@ public class PodService {
 	 * Under its node's lock, as every write of a pod, so the version checked is the one deleted.
 	 */
 	@Transactional
-	void delete(String clusterName, String namespace, String name, String ifMatch) {
+	public void delete(String clusterName, String namespace, String name, String ifMatch) {
 		Cluster cluster = clusters.find(clusterName);
 		Pod pod = pods.findWithoutNode(cluster, namespace, name).orElseThrow(() -> notFound(clusterName, namespace, name));
 		long nodeId = pod.getNode().getId();

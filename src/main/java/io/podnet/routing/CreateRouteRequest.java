@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 
 @Schema(name = "CreateRouteRequest", description = "A user route on the gateway: via a next hop on the node network "
 		+ "(STATIC), dropped (BLACKHOLE), or out of the cluster (EXTERNAL)")
-record CreateRouteRequest(
+public record CreateRouteRequest(
 		@Schema(description = "Destination in CIDR notation", example = "0.0.0.0/0",
 				requiredMode = Schema.RequiredMode.REQUIRED)
 		@NotNull

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fall in. A shorter one, such as a default route, only catches what no node route matches.
  */
 @Service
-class UserRoutes {
+public class UserRoutes {
 
 	private final GatewayRouteRepository routes;
 	private final ClusterService clusters;
@@ -46,7 +46,7 @@ class UserRoutes {
 	}
 
 	@Transactional
-	RouteView add(String clusterName, CreateRouteRequest request) {
+	public RouteView add(String clusterName, CreateRouteRequest request) {
 		IPAddress destination = Addresses.parseNetwork("destination", request.destination());
 		RouteKind type = type(request);
 		// the cluster lock orders this against node creation, which checks user routes the same way
@@ -153,7 +153,7 @@ class UserRoutes {
 	}
 
 	@Transactional
-	void delete(String clusterName, String destinationText, String ifMatch) {
+	public void delete(String clusterName, String destinationText, String ifMatch) {
 		IPAddress destination = Addresses.parseNetwork("destination", destinationText);
 		Cluster cluster = clusters.lock(clusterName);
 		GatewayRoute route = routes.findByClusterAndDestinationValueAndPrefixLength(cluster,

@@ -86,7 +86,12 @@ final class DocumentedStatuses {
 		boolean body = operation.getRequestBody() != null;
 		boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
 		switch (method) {
-			case POST -> created(responses, versioned);
+			case POST -> {
+				// a what-if only asks: its POST carries the proposal, creates nothing and answers 200
+				if (!path.endsWith("/what-if")) {
+					created(responses, versioned);
+				}
+			}
 			case DELETE -> {
 				responses.remove("200");
 				responses.addApiResponse("204", new ApiResponse().description("Deleted; no body"));
