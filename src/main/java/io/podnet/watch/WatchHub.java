@@ -281,9 +281,15 @@ class WatchHub implements SmartLifecycle {
 		return running;
 	}
 
-	/** Stopped before the web server stops: watches end while their connections still exist. */
+	/**
+	 * Stopped before the web server's graceful shutdown begins (Spring Boot runs it at
+	 * {@code DEFAULT_PHASE - 1024}; higher phases stop first): the watches end while their
+	 * connections still exist, and the shutdown then waits only for ordinary requests. (DEFAULT_PHASE
+	 * is Integer.MAX_VALUE: the "+ 100" this had overflowed to the lowest phase, so a stop waited 30 s
+	 * for the open watches and then tore them down.)
+	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE + 100;
+		return SmartLifecycle.DEFAULT_PHASE - 512;
 	}
 }

@@ -111,14 +111,14 @@ final class Watcher implements Runnable {
 		try {
 			catchUp(hub.join(this, cursor));
 			follow();
-			stream.emitter().complete();
+			complete();
 		} catch (InterruptedException e) {
-			stream.emitter().complete();
+			complete();
 		} catch (IOException | IllegalStateException e) {
 			// the client went away (or the response was completed by a timeout): nothing to tell it
 			log.debug("Watch ended: {}", e.toString());
 		} catch (Ended e) {
-			stream.emitter().complete();
+			complete();
 		} catch (RuntimeException e) {
 			log.warn("Watch failed", e);
 			try {
@@ -127,9 +127,18 @@ final class Watcher implements Runnable {
 			} catch (IOException | RuntimeException ignored) {
 				// the client went away meanwhile
 			}
-			stream.emitter().complete();
+			complete();
 		} finally {
 			hub.leave(this);
+		}
+	}
+
+	/** Ends the response; quietly if the container has already ended it (a client gone, a server stopping). */
+	private void complete() {
+		try {
+			stream.emitter().complete();
+		} catch (RuntimeException e) {
+			log.debug("Watch already ended: {}", e.toString());
 		}
 	}
 
