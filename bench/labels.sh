@@ -41,7 +41,6 @@ done
 PODS=$((NODES * 30))
 . bench/lib/wrk-service.sh
 bench_service "$JAR"
-api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
 
 api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
 	-d '{"name":"bench","nodeNetwork":"10.0.0.0/16","podNetwork":"10.128.0.0/9","nodeSubnetPrefixLength":24}'
@@ -59,13 +58,6 @@ function response(status, headers, body)
 	if i > total then local f = io.open("$WORK/nodes.done", "w"); f:write("done\\n"); f:close() end
 end
 LUA
-# wrk runs until its -d; each load stops it once its script has written its done file
-run_until() {
-	local done="$1"; shift
-	wrk "$@" >/dev/null & local pid=$!
-	while [ ! -e "$done" ]; do sleep 1; done
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-}
 run_until "$WORK/nodes.done" -t1 -c1 -d4h -s "$WORK/nodes.lua" "$BASE"
 echo "loading $PODS pods"
 START=$(date +%s)

@@ -34,34 +34,8 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-if [ -n "$JAR" ]; then
-	JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
-else
-	./mvnw -B -q package -DskipTests
-	JAR="$ROOT/target/podnet-0.1.0-SNAPSHOT.jar"
-fi
-
-WORK="$(mktemp -d)"; echo "work dir $WORK"
-export TOKEN="podnet_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
-PID=""
-cleanup() { [ -z "$PID" ] || kill "$PID" 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; }
-trap cleanup EXIT INT TERM
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-(cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -jar "$JAR" --server.port="$PORT") >"$WORK/podnet.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 180); do curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
-curl -fsS "$BASE/actuator/health" >/dev/null || { echo "podnet did not start; see $WORK/podnet.log" >&2; exit 1; }
-api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
-
-# wrk runs until its -d; each load stops it once its script has written its done file
-run_until() {
-	local done="$1"; shift
-	wrk "$@" >/dev/null & local pid=$!
-	while [ ! -e "$done" ]; do sleep 1; done
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-}
+. bench/lib/wrk-service.sh
+BENCH_HEAP=1g bench_service "$JAR"
 
 # load CLUSTER NODES: the cluster, its nodes, its user routes, 30 pods per node
 load() {

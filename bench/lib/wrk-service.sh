@@ -3,8 +3,10 @@
 #
 #   bench_service JAR              builds the jar when JAR is empty (sets JAR), starts it on a free port of
 #                                  127.0.0.1 with H2 in a temp dir (WORK), an admin token (TOKEN, exported),
-#                                  -Xmx512m and BENCH_JAVA_OPTS; sets BASE and PID, stops it on exit
+#                                  -Xmx$BENCH_HEAP (512m) and BENCH_JAVA_OPTS; sets BASE and PID, stops it on exit
 #                                  (the work dir is kept with KEEP_WORK=1); installs wrk if missing
+#   api ARGS...                    curl with the token, failing on an error status
+#   run_until FILE WRK-ARGS...     runs wrk until its script has written FILE (a load's done file), then stops it
 #   bench_pair A B ROUNDS SECONDS  warm-up (2 x 5 s each), then ROUNDS rounds of A B B A, each a call to
 #                                  the caller's `measure KIND SECONDS` (prints req/s); sets PAIR_ROWS
 #                                  (markdown table rows) and PAIR_MIN/PAIR_MAX (ratios B ÷ A)
@@ -25,11 +27,20 @@ bench_service() {
 	local port
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 	BASE="http://127.0.0.1:$port"
-	(cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java ${BENCH_JAVA_OPTS:-} -Xmx512m -jar "$JAR" --server.port="$port") \
+	(cd "$WORK" && PODNET_ADMIN_TOKEN="$TOKEN" exec java ${BENCH_JAVA_OPTS:-} -Xmx"${BENCH_HEAP:-512m}" -jar "$JAR" --server.port="$port") \
 		>"$WORK/podnet.log" 2>&1 &
 	PID=$!
 	for _ in $(seq 1 180); do curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
 	curl -fsS "$BASE/actuator/health" >/dev/null || { echo "podnet did not start; see $WORK/podnet.log" >&2; exit 1; }
+}
+
+api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
+
+run_until() {
+	local done="$1"; shift
+	wrk "$@" >/dev/null & local pid=$!
+	while [ ! -e "$done" ]; do sleep 1; done
+	kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 bench_cleanup() {
