@@ -17,6 +17,8 @@ import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -52,6 +54,21 @@ public class Cluster {
 	@Column(precision = 39)
 	private BigInteger nodeAddressCursor;
 
+	/** The second address family of a dual-stack cluster (V12); all null for a single-stack one. */
+	private String secondaryNodeNetwork;
+
+	private String secondaryGateway;
+
+	private String secondaryPodNetwork;
+
+	private Integer secondaryNodeSubnetPrefixLength;
+
+	@Column(precision = 39)
+	private BigInteger secondaryNodeSubnetCursor;
+
+	@Column(precision = 39)
+	private BigInteger secondaryNodeAddressCursor;
+
 	/** Counts changes to the gateway routes and the node set; see {@link #routesChanged()}. */
 	private long routesVersion;
 
@@ -68,8 +85,12 @@ public class Cluster {
 	protected Cluster() {
 	}
 
-	Cluster(String name, ClusterNetworks networks, int maxPodsPerNode, SortedMap<String, String> labels,
+	Cluster(String name, List<ClusterNetworks> families, int maxPodsPerNode, SortedMap<String, String> labels,
 			SortedMap<String, String> annotations) {
+		ClusterNetworks networks = families.get(0);
+		if (families.size() > 1) {
+			addSecondary(families.get(1));
+		}
 		this.name = name;
 		this.labels = Labels.toColumn(labels);
 		this.annotations = Labels.toColumn(annotations);
@@ -85,6 +106,77 @@ public class Cluster {
 
 	public SubnetPool nodeSubnets() {
 		return new SubnetPool(Addresses.parseNetwork("podNetwork", podNetwork), nodeSubnetPrefixLength);
+	}
+
+	/** The primary family's plan. */
+	public ClusterNetworks primary() {
+		return new ClusterNetworks(nodeNetworkBlock(), gatewayAddress(), Addresses.parseNetwork("podNetwork", podNetwork),
+				nodeSubnetPrefixLength);
+	}
+
+	/** The second family's plan, in a dual-stack cluster. */
+	public Optional<ClusterNetworks> secondary() {
+		if (secondaryPodNetwork == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new ClusterNetworks(Addresses.parseNetwork("nodeNetwork", secondaryNodeNetwork),
+				Addresses.parseAddress("gateway", secondaryGateway),
+				Addresses.parseNetwork("podNetwork", secondaryPodNetwork), secondaryNodeSubnetPrefixLength));
+	}
+
+	/** Every family's plan, primary first: one for a single-stack cluster, two for a dual-stack one. */
+	public List<ClusterNetworks> families() {
+		ClusterNetworks primary = primary();
+		return secondary().map(second -> List.of(primary, second)).orElseGet(() -> List.of(primary));
+	}
+
+	public boolean isDualStack() {
+		return secondaryPodNetwork != null;
+	}
+
+	/** Adds a second address family; the caller has checked it is the other family and fits every node. */
+	void addSecondary(ClusterNetworks networks) {
+		this.secondaryNodeNetwork = Addresses.format(networks.nodeNetwork());
+		this.secondaryGateway = Addresses.format(networks.gateway());
+		this.secondaryPodNetwork = Addresses.format(networks.podNetwork());
+		this.secondaryNodeSubnetPrefixLength = networks.nodeSubnetPrefixLength();
+		this.secondaryNodeSubnetCursor = null;
+		this.secondaryNodeAddressCursor = null;
+	}
+
+	/** Drops the second address family; the caller has removed it from every node, route and pod. */
+	void removeSecondary() {
+		this.secondaryNodeNetwork = null;
+		this.secondaryGateway = null;
+		this.secondaryPodNetwork = null;
+		this.secondaryNodeSubnetPrefixLength = null;
+		this.secondaryNodeSubnetCursor = null;
+		this.secondaryNodeAddressCursor = null;
+	}
+
+	/** The next-fit cursor of that family's node subnets. */
+	public BigInteger nodeSubnetCursor(boolean secondary) {
+		return secondary ? secondaryNodeSubnetCursor : nodeSubnetCursor;
+	}
+
+	public BigInteger nodeAddressCursor(boolean secondary) {
+		return secondary ? secondaryNodeAddressCursor : nodeAddressCursor;
+	}
+
+	public void nodeSubnetAllocated(boolean secondary, BigInteger value) {
+		if (secondary) {
+			this.secondaryNodeSubnetCursor = value;
+		} else {
+			this.nodeSubnetCursor = value;
+		}
+	}
+
+	public void nodeAddressAllocated(boolean secondary, BigInteger value) {
+		if (secondary) {
+			this.secondaryNodeAddressCursor = value;
+		} else {
+			this.nodeAddressCursor = value;
+		}
 	}
 
 	public HostPool nodeAddresses() {

@@ -55,8 +55,7 @@ public class ClusterService {
 	ClusterView create(CreateClusterRequest request) {
 		Labels.labels(request.labels());
 		Labels.annotations(request.annotations());
-		ClusterNetworks networks = ClusterNetworks.of(request.nodeNetwork(), request.gateway(),
-				request.podNetwork(), request.nodeSubnetPrefixLength());
+		List<ClusterNetworks> networks = ClusterFamilies.of(request);
 		if (clusters.findByName(request.name()).isPresent()) {
 			throw Conflict.alreadyExists("cluster", request.name(), null);
 		}

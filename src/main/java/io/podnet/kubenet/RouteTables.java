@@ -24,6 +24,14 @@ public final class RouteTables {
 		return table;
 	}
 
+	/** A dual-stack gateway's: each family's node network, connected on eth0, then its stored routes. */
+	public static List<Route> gateway(List<IPAddress> nodeNetworks, List<Route> stored) {
+		List<Route> table = new ArrayList<>(stored.size() + nodeNetworks.size());
+		nodeNetworks.forEach(network -> table.add(Route.connected(network.toPrefixBlock(), Kubenet.UPLINK)));
+		table.addAll(stored);
+		return table;
+	}
+
 	/** A node's: default via the gateway on eth0, the node network on eth0, its pod subnet on cbr0. */
 	public static List<Route> node(IPAddress gateway, IPAddress nodeNetwork, IPAddress podSubnet) {
 		return List.of(

@@ -1,6 +1,7 @@
 package io.podnet.node;
 
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
 import java.math.BigInteger;
 import java.util.Set;
 
@@ -11,5 +12,6 @@ import java.util.Set;
  */
 public interface BlockedSubnets {
 
-	Set<BigInteger> in(Cluster cluster);
+	/** In that family of the cluster. */
+	Set<BigInteger> in(Cluster cluster, ClusterNetworks family);
 }

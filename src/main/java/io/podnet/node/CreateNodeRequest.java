@@ -3,6 +3,8 @@ package io.podnet.node;
 import io.podnet.api.Names;
 import io.podnet.labels.Labels;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import java.util.List;
 import java.util.Map;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,5 +28,24 @@ public record CreateNodeRequest(
 		Map<String, String> labels,
 
 		@Schema(description = Labels.ANNOTATIONS_DOC)
-		Map<String, String> annotations) {
+		Map<String, String> annotations,
+
+		@ArraySchema(arraySchema = @Schema(description = "Dual-stack: specific eth0 addresses, at most one per address"
+				+ " family of the cluster, in any order; a family not given gets the next free one. address, if"
+				+ " given too, is the primary family's", example = "[\"10.100.0.2\", \"fd00:10:100::2\"]"), maxItems = 2)
+		@Size(max = 16)
+		List<String> addresses,
+
+		@ArraySchema(arraySchema = @Schema(description = "Dual-stack: specific pod subnets (podCIDRs), at most one per"
+				+ " address family of the cluster, in any order; a family not given gets the next free one, next-fit."
+				+ " podSubnet, if given too, is the primary family's", example = "[\"10.244.0.0/24\", \"fd00:10:244::/64\"]"),
+				maxItems = 2)
+		@Size(max = 16)
+		List<String> podSubnets) {
+
+	/** A node with only the single-stack fields. */
+	public CreateNodeRequest(String name, String address, String podSubnet, Map<String, String> labels,
+			Map<String, String> annotations) {
+		this(name, address, podSubnet, labels, annotations, null, null);
+	}
 }

@@ -21,7 +21,10 @@ import org.hibernate.annotations.SecondaryRow;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.podnet.cluster.ClusterNetworks;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import io.podnet.labels.Labels;
 
@@ -57,6 +60,17 @@ public class Node {
 	@Column(precision = 39)
 	private BigInteger podSubnetValue;
 
+	/** The second family's address and pod subnet, in a dual-stack cluster (V12). */
+	private String secondaryAddress;
+
+	@Column(precision = 39)
+	private BigInteger secondaryAddressValue;
+
+	private String secondaryPodSubnet;
+
+	@Column(precision = 39)
+	private BigInteger secondaryPodSubnetValue;
+
 	@Column(table = "node_pods", insertable = false, updatable = false)
 	private int podCount;
 
@@ -78,16 +92,25 @@ public class Node {
 	protected Node() {
 	}
 
-	Node(Cluster cluster, String name, IPAddress address, IPAddress podSubnet, SortedMap<String, String> labels,
+	/** A node with one {@link NodeFamily} per family of its cluster, primary first. */
+	Node(Cluster cluster, String name, List<NodeFamily> families, SortedMap<String, String> labels,
 			SortedMap<String, String> annotations) {
 		this.cluster = cluster;
 		this.labels = Labels.toColumn(labels);
 		this.annotations = Labels.toColumn(annotations);
 		this.name = name;
-		this.address = Addresses.format(address);
-		this.addressValue = Addresses.valueOf(address);
-		this.podSubnet = Addresses.format(podSubnet);
-		this.podSubnetValue = Addresses.valueOf(podSubnet);
+		NodeFamily primary = families.get(0);
+		this.address = Addresses.format(primary.address());
+		this.addressValue = Addresses.valueOf(primary.address());
+		this.podSubnet = Addresses.format(primary.podSubnet());
+		this.podSubnetValue = Addresses.valueOf(primary.podSubnet());
+		if (families.size() > 1) {
+			NodeFamily secondary = families.get(1);
+			this.secondaryAddress = Addresses.format(secondary.address());
+			this.secondaryAddressValue = Addresses.valueOf(secondary.address());
+			this.secondaryPodSubnet = Addresses.format(secondary.podSubnet());
+			this.secondaryPodSubnetValue = Addresses.valueOf(secondary.podSubnet());
+		}
 		// as NodePodCounters.insert writes it, for the answer to the create
 		this.maxPods = cluster.getMaxPodsPerNode();
 		// microseconds: what both databases keep, so a GET shows what the POST answered
@@ -102,19 +125,41 @@ public class Node {
 		return HostPool.podAddresses(podSubnetBlock());
 	}
 
+	/** Its addresses in each family of its cluster, primary first. */
+	public List<NodeFamily> families() {
+		NodeFamily primary = NodeFamily.of(address, podSubnet);
+		return secondaryPodSubnet == null ? List.of(primary)
+				: List.of(primary, NodeFamily.of(secondaryAddress, secondaryPodSubnet));
+	}
+
+	/** Its second family's addresses, in a dual-stack cluster. */
+	public Optional<NodeFamily> secondary() {
+		return secondaryPodSubnet == null ? Optional.empty()
+				: Optional.of(NodeFamily.of(secondaryAddress, secondaryPodSubnet));
+	}
+
 	/** The bridge (cbr0) holds the first usable address of the pod subnet: every pod's gateway. */
 	public String bridgeAddress() {
 		return Addresses.format(RouteTables.bridgeAddress(podSubnetBlock()));
 	}
 
-	/** The node's own route table: default via the gateway, the node network on eth0, its pod subnet on cbr0. */
+	/**
+	 * The node's own route table: per family of the cluster, default via that family's gateway, the
+	 * node network on eth0, its pod subnet on cbr0.
+	 */
 	public List<Route> routes() {
-		return RouteTables.node(cluster.gatewayAddress(), cluster.nodeNetworkBlock(), podSubnetBlock());
+		List<ClusterNetworks> plans = cluster.families();
+		List<NodeFamily> mine = families();
+		List<Route> table = new ArrayList<>();
+		for (int i = 0; i < mine.size() && i < plans.size(); i++) {
+			table.addAll(RouteTables.node(plans.get(i).gateway(), plans.get(i).nodeNetwork(), mine.get(i).podSubnet()));
+		}
+		return table;
 	}
 
-	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if the subnet is smaller. */
+	/** Pods this node can hold: the cluster's maxPodsPerNode, or fewer if a family's subnet is smaller. */
 	public int podCapacity() {
-		return podAddresses().capacity(maxPods);
+		return families().stream().mapToInt(family -> family.podAddresses().capacity(maxPods)).min().orElseThrow();
 	}
 
 	public SortedMap<String, String> labels() {
@@ -151,6 +196,14 @@ public class Node {
 
 	public BigInteger getPodSubnetValue() {
 		return podSubnetValue;
+	}
+
+	public String getSecondaryAddress() {
+		return secondaryAddress;
+	}
+
+	public String getSecondaryPodSubnet() {
+		return secondaryPodSubnet;
 	}
 
 	public int getPodCount() {

@@ -23,16 +23,22 @@ import org.springframework.stereotype.Repository;
 public class NodePodCounters {
 
 	/** A node's counters, read under the row's lock. */
-	public record Counters(int podCount, BigInteger podAddressCursor, long version, int maxPods) {
+	public record Counters(int podCount, BigInteger podAddressCursor, BigInteger secondaryPodAddressCursor,
+			long version, int maxPods) {
 
 		/** The columns that {@link #of} reads, qualified by the alias np. */
-		static final String COLUMNS = "np.pod_count, np.pod_address_cursor, np.version, np.max_pods";
+		static final String COLUMNS = "np.pod_count, np.pod_address_cursor, np.secondary_pod_address_cursor,"
+				+ " np.version, np.max_pods";
 
 		/** The counters in a row of a select that locked them: the {@link #COLUMNS}. */
 		static Counters of(ResultSet rs) throws SQLException {
-			BigDecimal cursor = rs.getBigDecimal("pod_address_cursor");
-			return new Counters(rs.getInt("pod_count"), cursor == null ? null : cursor.toBigIntegerExact(),
-					rs.getLong("version"), rs.getInt("max_pods"));
+			return new Counters(rs.getInt("pod_count"), cursor(rs, "pod_address_cursor"),
+					cursor(rs, "secondary_pod_address_cursor"), rs.getLong("version"), rs.getInt("max_pods"));
+		}
+
+		private static BigInteger cursor(ResultSet rs, String column) throws SQLException {
+			BigDecimal cursor = rs.getBigDecimal(column);
+			return cursor == null ? null : cursor.toBigIntegerExact();
 		}
 	}
 
@@ -83,10 +89,19 @@ public class NodePodCounters {
 				.param(1, clusterId).query(String.class).optional();
 	}
 
-	/** Counts a pod on the locked node; ipValue, handed out automatically, is where the next search starts. */
-	public void podAdded(long nodeId, BigInteger ipValue) {
-		jdbc.sql("update node_pods set pod_count = pod_count + 1, pod_address_cursor = ?, version = version + 1"
-				+ " where node_id = ?").param(1, new BigDecimal(ipValue)).param(2, nodeId).update();
+	/**
+	 * Counts a pod on the locked node; ipValue (and secondaryIpValue, the second family's, or null),
+	 * handed out automatically, is where the next search starts.
+	 */
+	public void podAdded(long nodeId, BigInteger ipValue, BigInteger secondaryIpValue) {
+		if (secondaryIpValue == null) {
+			jdbc.sql("update node_pods set pod_count = pod_count + 1, pod_address_cursor = ?, version = version + 1"
+					+ " where node_id = ?").param(1, new BigDecimal(ipValue)).param(2, nodeId).update();
+			return;
+		}
+		jdbc.sql("update node_pods set pod_count = pod_count + 1, pod_address_cursor = ?,"
+				+ " secondary_pod_address_cursor = ?, version = version + 1 where node_id = ?")
+				.param(1, new BigDecimal(ipValue)).param(2, new BigDecimal(secondaryIpValue)).param(3, nodeId).update();
 	}
 
 	/** Uncounts a pod of the locked node; its IP is handed out again only after the cursor wraps. */

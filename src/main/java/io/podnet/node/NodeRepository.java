@@ -37,4 +37,18 @@ public interface NodeRepository extends JpaRepository<Node, Long> {
 	@Query("select n.podSubnetValue from Node n where n.cluster = :cluster and n.podSubnetValue between :from and :to"
 			+ " order by n.podSubnetValue")
 	List<BigInteger> podSubnetValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
+
+	Optional<Node> findByClusterAndSecondaryAddressValue(Cluster cluster, BigInteger secondaryAddressValue);
+
+	Optional<Node> findByClusterAndSecondaryPodSubnetValue(Cluster cluster, BigInteger secondaryPodSubnetValue);
+
+	/** Taken second-family node addresses in [from, to], in order. */
+	@Query("select n.secondaryAddressValue from Node n where n.cluster = :cluster"
+			+ " and n.secondaryAddressValue between :from and :to order by n.secondaryAddressValue")
+	List<BigInteger> secondaryAddressValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
+
+	/** Taken second-family node subnets in [from, to], by network address, in order. */
+	@Query("select n.secondaryPodSubnetValue from Node n where n.cluster = :cluster"
+			+ " and n.secondaryPodSubnetValue between :from and :to order by n.secondaryPodSubnetValue")
+	List<BigInteger> secondaryPodSubnetValuesBetween(Cluster cluster, BigInteger from, BigInteger to, Limit limit);
 }

@@ -2,7 +2,12 @@ package io.podnet.node;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
 import io.podnet.cluster.ClusterService;
+import io.podnet.ipam.IpFamily;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.stream.Collectors;
 import io.podnet.database.ReadSnapshot;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.HostPool;
@@ -80,58 +85,94 @@ public class NodeService {
 		long existing = nodes.countByCluster(cluster);
 		Limits.check("nodes-per-cluster", limits.nodesPerCluster(), existing, "cluster '" + clusterName + "' has "
 				+ existing + " nodes; another");
-		IPAddress address = request.address() == null ? allocateAddress(cluster) : requestedAddress(cluster, request);
-		IPAddress podSubnet = request.podSubnet() == null ? allocateSubnet(cluster) : requestedSubnet(cluster, request);
+		List<NodeFamily> families = allocate(cluster, request);
 		cluster.routesChanged();
-		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), address, podSubnet, labels, annotations));
+		Node node = nodes.saveAndFlush(new Node(cluster, request.name(), families, labels, annotations));
 		counters.insert(node);
 		NodeView view = NodeView.of(node);
 		changes.record(ChangeKinds.NODE, cluster.getId(), EventType.ADDED, view);
-		// the gateway's route to the node's pod subnet, in this transaction
+		// the gateway's routes to the node's pod subnets, in this transaction
 		events.publishEvent(new NodeAdded(node));
 		clusters.recordModified(cluster);
 		return view;
 	}
 
-	private IPAddress allocateAddress(Cluster cluster) {
-		HostPool pool = cluster.nodeAddresses();
-		BigInteger value = NextFitAllocator.next(pool.range(), pool.reserved(), cluster.getNodeAddressCursor(),
-				(from, to, limit) -> nodes.addressValuesBetween(cluster, from, to, Limit.of(limit)))
-				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.NODE_ADDRESSES, "no free address on the node network " + cluster.getNodeNetwork()
-						+ ": all " + pool.usable() + " usable addresses are taken; delete a node or create a cluster "
-						+ "with a larger node network"));
-		cluster.nodeAddressAllocated(value);
+	/** An address and a pod subnet in each family of the cluster, primary first: those asked for, or the next free. */
+	private List<NodeFamily> allocate(Cluster cluster, CreateNodeRequest request) {
+		List<ClusterNetworks> plans = cluster.families();
+		Set<IpFamily> familySet = plans.stream().map(ClusterNetworks::family).collect(Collectors.toCollection(
+				() -> EnumSet.noneOf(IpFamily.class)));
+		IpFamily primary = plans.get(0).family();
+		RequestedPerFamily addresses = RequestedPerFamily.addresses("address", request.address(), "addresses",
+				request.addresses(), primary, familySet);
+		RequestedPerFamily subnets = RequestedPerFamily.networks("podSubnet", request.podSubnet(), "podSubnets",
+				request.podSubnets(), primary, familySet);
+		List<NodeFamily> families = new ArrayList<>(plans.size());
+		for (int i = 0; i < plans.size(); i++) {
+			Family family = new Family(cluster, plans.get(i), i > 0);
+			RequestedPerFamily.Requested address = addresses.of(family.plan().family());
+			RequestedPerFamily.Requested subnet = subnets.of(family.plan().family());
+			families.add(new NodeFamily(address == null ? allocateAddress(family) : requestedAddress(family, address),
+					subnet == null ? allocateSubnet(family) : requestedSubnet(family, subnet)));
+		}
+		return families;
+	}
+
+	/** One family of a cluster as node allocation sees it: its plan, and whether its columns are the second ones. */
+	private record Family(Cluster cluster, ClusterNetworks plan, boolean secondary) {
+	}
+
+	private IPAddress allocateAddress(Family family) {
+		Cluster cluster = family.cluster();
+		HostPool pool = family.plan().nodeAddresses();
+		BigInteger value = NextFitAllocator.next(pool.range(), pool.reserved(), cluster.nodeAddressCursor(family.secondary()),
+				(from, to, limit) -> family.secondary()
+						? nodes.secondaryAddressValuesBetween(cluster, from, to, Limit.of(limit))
+						: nodes.addressValuesBetween(cluster, from, to, Limit.of(limit)))
+				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.NODE_ADDRESSES, "no free address on the node network "
+						+ Addresses.format(family.plan().nodeNetwork()) + ": all " + pool.usable() + " usable addresses"
+						+ " are taken; delete a node or create a cluster with a larger node network"));
+		cluster.nodeAddressAllocated(family.secondary(), value);
 		return pool.addressAt(value);
 	}
 
-	private IPAddress requestedAddress(Cluster cluster, CreateNodeRequest request) {
-		IPAddress address = cluster.nodeAddresses().requested("address", request.address());
-		nodes.findByClusterAndAddressValue(cluster, Addresses.valueOf(address)).ifPresent(holder -> {
-			throw Conflict.taken("address", Addresses.format(address), "node '" + holder.getName() + "'");
-		});
+	private IPAddress requestedAddress(Family family, RequestedPerFamily.Requested requested) {
+		IPAddress address = family.plan().nodeAddresses().requested(requested.field(), requested.text());
+		BigInteger value = Addresses.valueOf(address);
+		(family.secondary() ? nodes.findByClusterAndSecondaryAddressValue(family.cluster(), value)
+				: nodes.findByClusterAndAddressValue(family.cluster(), value)).ifPresent(holder -> {
+					throw Conflict.taken(requested.field(), Addresses.format(address), "node '" + holder.getName() + "'");
+				});
 		return address;
 	}
 
-	private IPAddress allocateSubnet(Cluster cluster) {
-		SubnetPool pool = cluster.nodeSubnets();
-		BigInteger value = NextFitAllocator.next(pool.range(), blockedSubnets.in(cluster),
-				cluster.getNodeSubnetCursor(),
-				(from, to, limit) -> nodes.podSubnetValuesBetween(cluster, from, to, Limit.of(limit)))
+	private IPAddress allocateSubnet(Family family) {
+		Cluster cluster = family.cluster();
+		SubnetPool pool = family.plan().nodeSubnets();
+		BigInteger value = NextFitAllocator.next(pool.range(), blockedSubnets.in(cluster, family.plan()),
+				cluster.nodeSubnetCursor(family.secondary()),
+				(from, to, limit) -> family.secondary()
+						? nodes.secondaryPodSubnetValuesBetween(cluster, from, to, Limit.of(limit))
+						: nodes.podSubnetValuesBetween(cluster, from, to, Limit.of(limit)))
 				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.NODE_SUBNETS, "no node subnets remaining in the pod network "
-						+ cluster.getPodNetwork() + ": all " + pool.total() + " /" + pool.subnetPrefixLength()
-						+ " subnets are allocated; delete a node or create a cluster with a larger pod network")
+						+ Addresses.format(family.plan().podNetwork()) + ": all " + pool.total() + " /"
+						+ pool.subnetPrefixLength() + " subnets are allocated; delete a node or create a cluster with a"
+						+ " larger pod network")
 						.with("total", pool.total()).with("allocated", pool.total()));
-		cluster.nodeSubnetAllocated(value);
+		cluster.nodeSubnetAllocated(family.secondary(), value);
 		return pool.subnetAt(value);
 	}
 
-	private IPAddress requestedSubnet(Cluster cluster, CreateNodeRequest request) {
-		IPAddress subnet = cluster.nodeSubnets().requested("podSubnet", request.podSubnet());
-		nodes.findByClusterAndPodSubnetValue(cluster, Addresses.valueOf(subnet)).ifPresent(holder -> {
-			throw Conflict.taken("podSubnet", Addresses.format(subnet), "node '" + holder.getName() + "'");
-		});
-		if (blockedSubnets.in(cluster).contains(Addresses.valueOf(subnet))) {
-			throw Conflict.taken("podSubnet", Addresses.format(subnet), "a user route on the gateway that covers it "
+	private IPAddress requestedSubnet(Family family, RequestedPerFamily.Requested requested) {
+		Cluster cluster = family.cluster();
+		IPAddress subnet = family.plan().nodeSubnets().requested(requested.field(), requested.text());
+		BigInteger value = Addresses.valueOf(subnet);
+		(family.secondary() ? nodes.findByClusterAndSecondaryPodSubnetValue(cluster, value)
+				: nodes.findByClusterAndPodSubnetValue(cluster, value)).ifPresent(holder -> {
+					throw Conflict.taken(requested.field(), Addresses.format(subnet), "node '" + holder.getName() + "'");
+				});
+		if (blockedSubnets.in(cluster, family.plan()).contains(value)) {
+			throw Conflict.taken(requested.field(), Addresses.format(subnet), "a user route on the gateway that covers it "
 					+ "(see GET /api/v1/clusters/" + cluster.getName() + "/routes)");
 		}
 		return subnet;
@@ -240,10 +281,11 @@ public class NodeService {
 		return nodes.findByClusterAndName(cluster, nodeName);
 	}
 
-	/** The cluster's node with that pod subnet (by network address), if any. */
+	/** The cluster's node with that pod subnet (by network address) of its first or second family, if any. */
 	@Transactional(readOnly = true)
-	public Optional<Node> withPodSubnet(Cluster cluster, BigInteger podSubnetValue) {
-		return nodes.findByClusterAndPodSubnetValue(cluster, podSubnetValue);
+	public Optional<Node> withPodSubnet(Cluster cluster, boolean secondary, BigInteger podSubnetValue) {
+		return secondary ? nodes.findByClusterAndSecondaryPodSubnetValue(cluster, podSubnetValue)
+				: nodes.findByClusterAndPodSubnetValue(cluster, podSubnetValue);
 	}
 
 	/** The node, or a 404 naming it and its cluster. */

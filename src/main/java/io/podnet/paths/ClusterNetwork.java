@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One cluster's network as the path tracer sees it during one trace: the gateway and the nodes
+ * One cluster's network in one address family as the path tracer sees it during one trace: the gateway and the nodes
  * from the cluster's current {@link Routers}, pods read from the database as the packet
  * meets them (the request's own pods are handed over already read). Every device's route table
  * is the one the API shows for it, so a route change changes the answer. One instance per trace.
@@ -57,13 +57,13 @@ final class ClusterNetwork implements Network {
 		if (pod(pod).isEmpty()) {
 			return false;
 		}
-		podsByIp.put(pod.ipValue(), Optional.of(pod));
+		podsByIp.put(pod.ipValue(routers.secondary()), Optional.of(pod));
 		return true;
 	}
 
 	/** The pod that owns that IP, if any; remembered for the rest of the trace. */
 	Optional<PodEndpoint> podWithIp(IPAddress address) {
-		return podsByIp.computeIfAbsent(Addresses.valueOf(address), ip -> pods.withIp(clusterId, ip));
+		return podsByIp.computeIfAbsent(Addresses.valueOf(address), ip -> pods.withIp(clusterId, routers.secondary(), ip));
 	}
 
 	@Override
@@ -130,7 +130,7 @@ final class ClusterNetwork implements Network {
 		if (node.isEmpty()) {
 			return Optional.empty();
 		}
-		IPAddress eth0 = Addresses.fromValue(routers.ipFamily(), pod.ipValue())
+		IPAddress eth0 = Addresses.fromValue(routers.ipFamily(), pod.ipValue(routers.secondary()))
 				.setPrefixLength(routers.nodeSubnetPrefixLength(), false);
 		List<ContainerPort> ports = pod.containers().stream()
 				.flatMap(container -> container.ports().stream().map(port -> new ContainerPort(port.containerPort(),

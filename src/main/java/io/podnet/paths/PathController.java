@@ -2,6 +2,7 @@ package io.podnet.paths;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +39,11 @@ class PathController {
 					example = "5432")
 			@RequestParam(required = false) Integer port,
 			@Parameter(description = "TCP (default), UDP or SCTP", example = "TCP")
-			@RequestParam(required = false) String protocol) {
-		return paths.resolve(cluster, from, to, port, protocol);
+			@RequestParam(required = false) String protocol,
+			@Parameter(description = "Dual-stack: the address family of a pod-to-pod or localhost question, IPv4 or IPv6."
+					+ " Default: the cluster's primary family; an address destination is in its own family",
+					example = "IPv6", schema = @Schema(allowableValues = {"IPv4", "IPv6"}))
+			@RequestParam(required = false) String family) {
+		return paths.resolve(cluster, from, to, port, protocol, family);
 	}
 }

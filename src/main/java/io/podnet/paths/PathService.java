@@ -50,7 +50,18 @@ public class PathService {
 	 * ending one cost a noticeable share of a trace (bench/design-notes.md).
 	 */
 	public PathView resolve(String clusterName, String from, String to, Integer port, String protocolText) {
+		return resolve(clusterName, from, to, port, protocolText, null);
+	}
+
+	/**
+	 * As above, in the address family {@code familyText} (IPv4 or IPv6) if given: a pod-to-pod or
+	 * localhost question is answered in the cluster's primary family unless it says otherwise; an
+	 * address is in its own family, which must then agree.
+	 */
+	public PathView resolve(String clusterName, String from, String to, Integer port, String protocolText,
+			String familyText) {
 		Protocol protocol = protocol(protocolText);
+		IpFamily requestedFamily = family(familyText);
 		if (port != null && (port < 1 || port > 65535)) {
 			throw new InvalidValue("port", port, "is not a port number; expected 1 to 65535");
 		}
@@ -69,8 +80,11 @@ public class PathService {
 		if (toPod && targetRef.isEmpty()) {
 			throw notAPod("to", to);
 		}
-		Routers routers = snapshots.current(source.clusterId(), source.clusterCreatedAt(), source.routesVersion())
+		RouterSet set = snapshots.current(source.clusterId(), source.clusterCreatedAt(), source.routesVersion())
 				.orElseThrow(() -> new ResourceNotFound("cluster", clusterName));
+		IPAddress address = toPod || to.equals(LOCALHOST) ? null : destination(to);
+		IpFamily family = family(set, requestedFamily, familyText, address, to);
+		Routers routers = set.of(family).orElseThrow();
 		ClusterNetwork network = new ClusterNetwork(source.clusterId(), routers, pods);
 		if (!network.know(source)) {
 			throw podNotFound(clusterName, sourceRef.get());
@@ -81,9 +95,10 @@ public class PathService {
 			if (!network.know(target)) {
 				throw podNotFound(clusterName, targetRef.get());
 			}
-			destination = Addresses.fromValue(routers.ipFamily(), target.ipValue());
+			destination = Addresses.fromValue(routers.ipFamily(), target.ipValue(routers.secondary()));
 		} else {
-			destination = destination(routers.ipFamily(), to);
+			destination = address != null ? address
+					: Addresses.parseAddress("to", family == IpFamily.IPv4 ? "127.0.0.1" : "::1");
 		}
 		Trace trace = new PathTracer(network).trace(new Flow(ClusterNetwork.podDevice(source), destination, port,
 				protocol));
@@ -91,6 +106,46 @@ public class PathService {
 				.tag("cluster", clusterName).tag("disposition", trace.disposition().name()).register(registry)
 				.increment();
 		return view(network, source, trace);
+	}
+
+	private static final String LOCALHOST = "localhost";
+
+	private static IpFamily family(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return IpFamily.valueOf(text);
+		} catch (IllegalArgumentException e) {
+			throw new InvalidValue("family", text, "is not an address family; expected IPv4 or IPv6");
+		}
+	}
+
+	/**
+	 * The family the question is answered in: the destination address's, else the one asked for,
+	 * else the cluster's primary; a 422 if the cluster has no such family or the two disagree.
+	 */
+	private static IpFamily family(RouterSet set, IpFamily requested, String requestedText, IPAddress address,
+			String to) {
+		if (address != null) {
+			IpFamily own = IpFamily.of(address);
+			if (set.of(own).isEmpty()) {
+				throw new InvalidValue("to", to, "is " + own + " but the cluster is " + set.ipFamilies());
+			}
+			if (requested != null && requested != own) {
+				throw new InvalidValue("family", requestedText, "disagrees with the destination " + to + ", which is "
+						+ own + "; a packet never changes family on its way. Leave family out, or ask for " + own);
+			}
+			return own;
+		}
+		if (requested == null) {
+			return set.primary().ipFamily();
+		}
+		if (set.of(requested).isEmpty()) {
+			throw new InvalidValue("family", requestedText, "is not a family of the cluster; expected one of "
+					+ set.ipFamilies());
+		}
+		return requested;
 	}
 
 	private static Protocol protocol(String text) {
@@ -127,11 +182,8 @@ public class PathService {
 		return new ResourceNotFound("pod", ref.toString(), "cluster '" + clusterName + "'");
 	}
 
-	/** "localhost" or an IP address of the cluster's family. */
-	private static IPAddress destination(IpFamily family, String to) {
-		if (to.equals("localhost")) {
-			return Addresses.parseAddress("to", family == IpFamily.IPv4 ? "127.0.0.1" : "::1");
-		}
+	/** An IP address as a destination; its family is checked against the cluster's by {@link #family}. */
+	private static IPAddress destination(String to) {
 		IPAddress address;
 		try {
 			address = Addresses.parseAddress("to", to);
@@ -142,9 +194,6 @@ public class PathService {
 		// loopback is the pod itself, as localhost is; the other special ranges are never a pod's peer
 		SpecialRanges.checkAddress("to", to, address, true, "a pod (namespace/name), a unicast IP address or "
 				+ "localhost");
-		if (IpFamily.of(address) != family) {
-			throw new InvalidValue("to", to, "is " + IpFamily.of(address) + " but the cluster is " + family);
-		}
 		return address;
 	}
 

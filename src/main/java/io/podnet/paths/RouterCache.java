@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RouterCache {
 
-	private final Map<Long, Routers> byCluster = new ConcurrentHashMap<>();
+	private final Map<Long, RouterSet> byCluster = new ConcurrentHashMap<>();
 	private final Map<Long, Object> rebuildLocks = new ConcurrentHashMap<>();
 	private final ClusterService clusters;
 	private final NodeService nodes;
@@ -46,8 +46,8 @@ class RouterCache {
 	 * that one's snapshot is never served. A cached snapshot costs no transaction; a rebuild
 	 * reads in a read-only one of its own.
 	 */
-	Optional<Routers> current(long clusterId, Instant createdAt, long routesVersion) {
-		Routers cached = byCluster.get(clusterId);
+	Optional<RouterSet> current(long clusterId, Instant createdAt, long routesVersion) {
+		RouterSet cached = byCluster.get(clusterId);
 		if (cached != null && cached.serves(createdAt, routesVersion)) {
 			return Optional.of(cached);
 		}
@@ -58,7 +58,7 @@ class RouterCache {
 			if (cached != null && cached.serves(createdAt, routesVersion)) {
 				return Optional.of(cached);
 			}
-			Optional<Routers> fresh = readOnly.execute(status -> read(clusterId));
+			Optional<RouterSet> fresh = readOnly.execute(status -> read(clusterId));
 			// a snapshot of another cluster that had this id is replaced whatever its version
 			fresh.ifPresent(snapshot -> byCluster.merge(clusterId, snapshot,
 					(old, candidate) -> !candidate.createdAt().equals(old.createdAt())
@@ -68,11 +68,11 @@ class RouterCache {
 	}
 
 	/** The cluster's snapshot as stored now, or empty if the cluster is gone. */
-	private Optional<Routers> read(long clusterId) {
+	private Optional<RouterSet> read(long clusterId) {
 		Optional<Cluster> cluster = clusters.byId(clusterId);
 		// The nodes and routes are read after the cluster row, so the snapshot is at least as new as
 		// the version it carries (itself at least the one the caller read).
-		return cluster.map(c -> new Routers(c, routes.gatewayTable(c), nodes.all(c)));
+		return cluster.map(c -> new RouterSet(c, routes.gatewayTable(c), nodes.all(c)));
 	}
 
 	private Object rebuildLock(long clusterId) {

@@ -3,6 +3,8 @@ package io.podnet.paths;
 import java.time.Instant;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
+import io.podnet.node.NodeFamily;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.kubenet.RouteTables;
 import io.podnet.ipam.Addresses;
@@ -20,9 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The routers of one cluster at one {@code routesVersion}: the gateway with its whole route table
- * (one route per node, so thousands) and every node, indexed by name, by address and by bridge
- * segment. Built from the database once per change of the routes or the node set, then shared by
+ * The routers of one cluster at one {@code routesVersion}, in one address family: the gateway with
+ * its whole route table of that family (one route per node, so thousands) and every node, indexed by
+ * name, by address and by bridge segment. A packet never changes family on its way (there is no
+ * NAT64 here), so a trace runs entirely in one family's routers; a dual-stack cluster has two
+ * ({@link RouterSet}). Built from the database once per change of the routes or the node set, then shared by
  * every trace until the next change; immutable, so safe across threads. Pods are not in it: there
  * are many more of them and a trace meets at most two.
  */
@@ -44,6 +48,7 @@ final class Routers {
 	private final long routesVersion;
 	private final Instant clusterCreatedAt;
 	private final IpFamily ipFamily;
+	private final boolean secondary;
 	private final int nodeSubnetPrefixLength;
 	private final Device gateway;
 	private final Map<String, NodeEntry> nodesByName = new HashMap<>();
@@ -51,27 +56,38 @@ final class Routers {
 	private final Map<BigInteger, NodeEntry> nodesByAddress = new HashMap<>();
 	private final Map<String, RouteTable> tables = new HashMap<>();
 
-	Routers(Cluster cluster, List<Route> gatewayTable, List<Node> nodes) {
+	/**
+	 * The routers of the cluster's family at {@code familyIndex} (0: the primary): the gateway's table
+	 * (of every family) and each node's are narrowed to that family.
+	 */
+	Routers(Cluster cluster, int familyIndex, List<Route> gatewayTable, List<Node> nodes) {
+		ClusterNetworks plan = cluster.families().get(familyIndex);
 		this.routesVersion = cluster.getRoutesVersion();
 		this.clusterCreatedAt = cluster.getCreatedAt();
-		this.ipFamily = cluster.getIpFamily();
-		this.nodeSubnetPrefixLength = cluster.getNodeSubnetPrefixLength();
-		int nodeNetworkPrefix = cluster.nodeNetworkBlock().getNetworkPrefixLength();
-		IPAddress gatewayEth0 = withPrefix(cluster.getGateway(), nodeNetworkPrefix);
+		this.ipFamily = plan.family();
+		this.secondary = familyIndex > 0;
+		this.nodeSubnetPrefixLength = plan.nodeSubnetPrefixLength();
+		int nodeNetworkPrefix = plan.nodeNetwork().getNetworkPrefixLength();
+		IPAddress gatewayEth0 = plan.gateway().setPrefixLength(nodeNetworkPrefix, false);
 		this.gateway = Device.gateway(GATEWAY, List.of(Interface.ethernet(Kubenet.UPLINK, gatewayEth0, NODE_NETWORK)),
-				gatewayTable);
+				inFamily(gatewayTable));
 		tables.put(GATEWAY, new RouteTable(gateway.routes()));
 		for (Node node : nodes) {
-			IPAddress eth0 = withPrefix(node.getAddress(), nodeNetworkPrefix);
-			IPAddress cbr0 = withPrefix(node.bridgeAddress(), cluster.getNodeSubnetPrefixLength());
+			NodeFamily addresses = node.families().get(familyIndex);
+			IPAddress eth0 = addresses.address().setPrefixLength(nodeNetworkPrefix, false);
+			IPAddress cbr0 = addresses.bridgeAddress().setPrefixLength(nodeSubnetPrefixLength, false);
 			Device device = Device.node(node.getName(), List.of(Interface.ethernet(Kubenet.UPLINK, eth0, NODE_NETWORK),
-					Interface.bridge(Kubenet.BRIDGE, cbr0, bridgeSegment(node.getName()))), node.routes());
-			NodeEntry entry = new NodeEntry(node.getId(), device, RouteTables.pod(node.podSubnetBlock()));
+					Interface.bridge(Kubenet.BRIDGE, cbr0, bridgeSegment(node.getName()))), inFamily(node.routes()));
+			NodeEntry entry = new NodeEntry(node.getId(), device, RouteTables.pod(addresses.podSubnet()));
 			nodesByName.put(node.getName(), entry);
 			nodesById.put(node.getId(), entry);
-			nodesByAddress.put(node.getAddressValue(), entry);
+			nodesByAddress.put(Addresses.valueOf(addresses.address()), entry);
 			tables.put(node.getName(), new RouteTable(device.routes()));
 		}
+	}
+
+	private List<Route> inFamily(List<Route> routes) {
+		return routes.stream().filter(route -> IpFamily.of(route.destination()) == ipFamily).toList();
 	}
 
 	long routesVersion() {
@@ -89,6 +105,11 @@ final class Routers {
 
 	IpFamily ipFamily() {
 		return ipFamily;
+	}
+
+	/** Whether these are the routers of the cluster's second family, whose addresses are in the secondary columns. */
+	boolean secondary() {
+		return secondary;
 	}
 
 	/** The prefix length of every node's pod subnet, and so of every pod's eth0. */

@@ -2,6 +2,7 @@ package io.podnet.picture;
 
 import io.podnet.api.Names;
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
 import io.podnet.cluster.ClusterService;
 import io.podnet.cluster.NodeCounts;
 import io.podnet.ipam.Addresses;
@@ -126,7 +127,8 @@ class PictureReader {
 	 */
 	private Scene scene(Cluster cluster, long nodeCount, List<Node> drawn, int podsPerNode, String namespace, String scope,
 			Set<String> always) {
-		List<Route> table = new ArrayList<>(RouteTables.gateway(cluster.nodeNetworkBlock(), List.of()));
+		List<Route> table = new ArrayList<>(RouteTables.gateway(cluster.families().stream()
+				.map(ClusterNetworks::nodeNetwork).toList(), List.of()));
 		List<NodeBox> boxes = new ArrayList<>();
 		List<PodEndpoint> named = always.isEmpty() ? List.of()
 				: pods.find(cluster.getName(), always.stream().map(PodRef::parse).flatMap(Optional::stream).toList());

@@ -55,6 +55,12 @@ public class Pod {
 	@Column(precision = 39)
 	private BigInteger ipValue;
 
+	/** Its address in the cluster's second family, in a dual-stack cluster (V12). */
+	private String secondaryIp;
+
+	@Column(precision = 39)
+	private BigInteger secondaryIpValue;
+
 	private String hostInterface;
 
 	@Convert(converter = ContainersColumn.class)
@@ -86,9 +92,14 @@ public class Pod {
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/** The pod's own route table: default via its node's bridge, the node's pod subnet on eth0. */
+	/** The pod's own route table: per family, default via its node's bridge, the node's pod subnet on eth0. */
 	public List<Route> routes() {
-		return RouteTables.pod(node.podSubnetBlock());
+		return node.families().stream().flatMap(family -> RouteTables.pod(family.podSubnet()).stream()).toList();
+	}
+
+	/** Its address in each family, primary first, as Kubernetes' status.podIPs. */
+	public List<String> ips() {
+		return secondaryIp == null ? List.of(ip) : List.of(ip, secondaryIp);
 	}
 
 	/** "default/web", as kubectl names a pod across namespaces. */
@@ -130,6 +141,10 @@ public class Pod {
 
 	public BigInteger getIpValue() {
 		return ipValue;
+	}
+
+	public String getSecondaryIp() {
+		return secondaryIp;
 	}
 
 	public String getHostInterface() {

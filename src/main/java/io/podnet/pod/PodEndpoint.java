@@ -12,7 +12,21 @@ import java.util.List;
  * after they are created, so this is the pod as long as it exists.
  */
 public record PodEndpoint(long clusterId, Instant clusterCreatedAt, long routesVersion, long id, String namespace, String name, long nodeId,
-		String nodeName, String ip, BigInteger ipValue, String hostInterface, List<Container> containers) {
+		String nodeName, String ip, BigInteger ipValue, String hostInterface, List<Container> containers,
+		String secondaryIp, BigInteger secondaryIpValue) {
+
+	/** A pod of a single-stack cluster. */
+	public PodEndpoint(long clusterId, Instant clusterCreatedAt, long routesVersion, long id, String namespace,
+			String name, long nodeId, String nodeName, String ip, BigInteger ipValue, String hostInterface,
+			List<Container> containers) {
+		this(clusterId, clusterCreatedAt, routesVersion, id, namespace, name, nodeId, nodeName, ip, ipValue,
+				hostInterface, containers, null, null);
+	}
+
+	/** Its address (by value) in the cluster's first family, or with {@code secondary} in its second. */
+	public BigInteger ipValue(boolean secondary) {
+		return secondary ? secondaryIpValue : ipValue;
+	}
 
 	public PodRef ref() {
 		return new PodRef(namespace, name);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 public class PodEndpoints {
 
 	private static final String COLUMNS = "select c.id as cluster_id, c.created_at as cluster_created_at, c.routes_version, p.id, p.namespace, p.name,"
-			+ " p.node_id, n.name as node_name, p.ip, p.ip_value, p.host_interface, p.containers"
+			+ " p.node_id, n.name as node_name, p.ip, p.ip_value, p.host_interface, p.containers, p.secondary_ip,"
+			+ " p.secondary_ip_value"
 			+ " from cluster c join pod p on p.cluster_id = c.id join node n on n.id = p.node_id";
 
 	private static final String BY_NAME = COLUMNS + " where c.name = ? and p.namespace = ? and p.name = ?";
@@ -29,6 +30,8 @@ public class PodEndpoints {
 	private static final String BY_CLUSTER_ID_AND_NAME = COLUMNS + " where c.id = ? and p.namespace = ? and p.name = ?";
 
 	private static final String BY_IP = COLUMNS + " where c.id = ? and p.ip_value = ?";
+
+	private static final String BY_SECONDARY_IP = COLUMNS + " where c.id = ? and p.secondary_ip_value = ?";
 
 	private static final String REST_OF_NAMESPACE = COLUMNS + " where c.id = ? and p.namespace = ? and p.name > ?"
 			+ " order by p.cluster_id, p.namespace, p.name fetch first ? rows only";
@@ -71,7 +74,12 @@ public class PodEndpoints {
 	}
 
 	public Optional<PodEndpoint> withIp(long clusterId, BigInteger ipValue) {
-		return jdbc.sql(BY_IP).param(1, clusterId).param(2, new BigDecimal(ipValue))
+		return withIp(clusterId, false, ipValue);
+	}
+
+	/** The pod with that address in the cluster's first family, or with {@code secondary} in its second. */
+	public Optional<PodEndpoint> withIp(long clusterId, boolean secondary, BigInteger ipValue) {
+		return jdbc.sql(secondary ? BY_SECONDARY_IP : BY_IP).param(1, clusterId).param(2, new BigDecimal(ipValue))
 				.query(PodEndpoints::row).optional();
 	}
 
@@ -105,10 +113,12 @@ public class PodEndpoints {
 	}
 
 	private static PodEndpoint row(ResultSet rs, int rowNumber) throws SQLException {
+		BigDecimal secondary = rs.getBigDecimal("secondary_ip_value");
 		return new PodEndpoint(rs.getLong("cluster_id"),
 				rs.getTimestamp("cluster_created_at").toInstant(), rs.getLong("routes_version"), rs.getLong("id"),
 				rs.getString("namespace"), rs.getString("name"), rs.getLong("node_id"), rs.getString("node_name"),
 				rs.getString("ip"), rs.getBigDecimal("ip_value").toBigIntegerExact(), rs.getString("host_interface"),
-				CONTAINERS.convertToEntityAttribute(rs.getString("containers")));
+				CONTAINERS.convertToEntityAttribute(rs.getString("containers")), rs.getString("secondary_ip"),
+				secondary == null ? null : secondary.toBigIntegerExact());
 	}
 }

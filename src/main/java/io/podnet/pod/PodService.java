@@ -118,12 +118,16 @@ public class PodService {
 		NodePodCounters.Counters slots = node.counters();
 		IPAddress podSubnet = node.podSubnetBlock();
 		HostPool pool = HostPool.podAddresses(podSubnet);
-		// the limit from the locked counters: the cluster's maxPodsPerNode may have changed since it was read
-		int capacity = pool.capacity(slots.maxPods());
+		Optional<HostPool> secondaryPool = node.secondaryPodSubnetBlock().map(HostPool::podAddresses);
+		// the limit from the locked counters: the cluster's maxPodsPerNode may have changed since it was read;
+		// in a dual-stack cluster the family with fewer addresses bounds it
+		int capacity = secondaryPool.map(second -> Math.min(pool.capacity(slots.maxPods()),
+				second.capacity(slots.maxPods()))).orElseGet(() -> pool.capacity(slots.maxPods()));
 		if (slots.podCount() >= capacity) {
 			throw Conflict.exhausted(Conflict.Pool.POD_ADDRESSES, "node '" + node.nodeName() + "' has no free pod slot: " + slots.podCount() + " of "
 					+ capacity + " pods (maxPodsPerNode " + slots.maxPods() + ", pod subnet "
-					+ node.podSubnet() + "); delete a pod or choose another node")
+					+ node.podSubnet() + (node.secondaryPodSubnet() == null ? "" : " and " + node.secondaryPodSubnet())
+					+ "); delete a pod or choose another node")
 					.with("capacity", capacity).with("allocated", slots.podCount());
 		}
 		BigInteger ipValue = NextFitAllocator.next(pool.range(), Set.of(), slots.podAddressCursor(),
@@ -132,12 +136,18 @@ public class PodService {
 						+ node.podSubnet()));
 		IPAddress address = pool.addressAt(ipValue);
 		String ip = Addresses.format(address);
+		BigInteger secondaryIpValue = secondaryPool.map(second -> NextFitAllocator.next(second.range(), Set.of(),
+				slots.secondaryPodAddressCursor(),
+				(from, to, limit) -> writes.secondaryIpValuesBetween(cluster.id(), from, to, limit))
+				.orElseThrow(() -> Conflict.exhausted(Conflict.Pool.POD_ADDRESSES, "no free address in node '"
+						+ node.nodeName() + "' pod subnet " + node.secondaryPodSubnet()))).orElse(null);
+		String secondaryIp = secondaryPool.map(second -> Addresses.format(second.addressAt(secondaryIpValue))).orElse(null);
 		String hostInterface = HostInterfaceNames.candidate(HostInterfaceNames.seed(clusterName, namespace,
 				request.name(), address), hostInterfaceAttempt);
 		// microseconds: what both databases keep, so a GET shows what the POST answered
 		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		NewPod pod = new NewPod(cluster.id(), node.nodeId(), namespace, request.name(), ip, ipValue, hostInterface,
-				containers, createdAt, labels, annotations);
+		NewPod pod = new NewPod(cluster.id(), node.nodeId(), namespace, request.name(), ip, ipValue, secondaryIp,
+				secondaryIpValue, hostInterface, containers, createdAt, labels, annotations);
 		try {
 			writes.insert(pod);
 		} catch (DataIntegrityViolationException e) {
@@ -151,8 +161,11 @@ public class PodService {
 			}
 			throw e;
 		}
-		counters.podAdded(node.nodeId(), ipValue);
-		PodView view = PodView.created(pod, node.nodeName(), Addresses.format(RouteTables.bridgeAddress(podSubnet)));
+		counters.podAdded(node.nodeId(), ipValue, secondaryIpValue);
+		List<String> gateways = new ArrayList<>(2);
+		gateways.add(Addresses.format(RouteTables.bridgeAddress(podSubnet)));
+		node.secondaryPodSubnetBlock().ifPresent(second -> gateways.add(Addresses.format(RouteTables.bridgeAddress(second))));
+		PodView view = PodView.created(pod, node.nodeName(), gateways);
 		changes.record(ChangeKinds.POD, cluster.id(), EventType.ADDED, view);
 		// its node's pod count and version changed with it
 		nodes.recordModified(cluster.id(), node.nodeId());

@@ -1,6 +1,7 @@
 package io.podnet.pod;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.podnet.ipam.Addresses;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.node.Node;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +17,9 @@ record PodView(
 		@Schema(description = Labels.LABELS_DOC, example = "{\"app\": \"web\"}") Map<String, String> labels,
 		@Schema(description = Labels.ANNOTATIONS_DOC) Map<String, String> annotations,
 		@Schema(example = "node-1") String nodeName,
-		@Schema(example = "10.244.0.2") String ip,
+		@Schema(description = "The pod's address in the primary family", example = "10.244.0.2") String ip,
+		@Schema(description = "Its address in each family of the cluster, primary first, as Kubernetes'"
+				+ " status.podIPs; the first is ip", example = "[\"10.244.0.2\"]") List<String> ips,
 		Network network,
 		InfraContainer infraContainer,
 		List<Container> containers,
@@ -28,7 +31,11 @@ record PodView(
 
 	@Schema(name = "PodNetwork", description = "eth0 inside the pod, the host end of its veth pair, and its gateway")
 	record Network(@JsonProperty("interface") @Schema(example = "eth0") String interfaceName, @Schema(example = "veth1a2b3c4d") String hostInterface,
-			@Schema(example = "cbr0") String bridge, @Schema(example = "10.244.0.1") String gateway) {
+			@Schema(example = "cbr0") String bridge,
+			@Schema(description = "Its default gateway in the primary family: the node's bridge", example = "10.244.0.1")
+			String gateway,
+			@Schema(description = "Its default gateway in each family, primary first", example = "[\"10.244.0.1\"]")
+			List<String> gateways) {
 	}
 
 	@Schema(name = "InfraContainer", description = "The pause container: holds the pod's network namespace")
@@ -42,15 +49,18 @@ record PodView(
 	/** The pod with labels, annotations and version changed in this transaction (the entity keeps those it was read with). */
 	static PodView of(Pod pod, Map<String, String> labels, Map<String, String> annotations, long version) {
 		Node node = pod.getNode();
-		return new PodView(pod.getNamespace(), pod.getName(), labels, annotations, node.getName(), pod.getIp(),
-				new Network(Kubenet.POD_INTERFACE, pod.getHostInterface(), Kubenet.BRIDGE, node.bridgeAddress()), PAUSE,
+		List<String> gateways = node.families().stream().map(family -> Addresses.format(family.bridgeAddress())).toList();
+		return new PodView(pod.getNamespace(), pod.getName(), labels, annotations, node.getName(), pod.getIp(), pod.ips(),
+				new Network(Kubenet.POD_INTERFACE, pod.getHostInterface(), Kubenet.BRIDGE, gateways.get(0), gateways), PAUSE,
 				pod.getContainers(), pod.getCreatedAt(), String.valueOf(version));
 	}
 
 	/** A pod just created: at version 0, where every row starts. */
-	static PodView created(PodWrites.NewPod pod, String nodeName, String gateway) {
-		return new PodView(pod.namespace(), pod.name(), pod.labels(), pod.annotations(), nodeName, pod.ip(),
-				new Network(Kubenet.POD_INTERFACE, pod.hostInterface(), Kubenet.BRIDGE, gateway), PAUSE, pod.containers(),
+	static PodView created(PodWrites.NewPod pod, String nodeName, List<String> gateways) {
+		List<String> ips = pod.secondaryIp() == null ? List.of(pod.ip()) : List.of(pod.ip(), pod.secondaryIp());
+		return new PodView(pod.namespace(), pod.name(), pod.labels(), pod.annotations(), nodeName, pod.ip(), ips,
+				new Network(Kubenet.POD_INTERFACE, pod.hostInterface(), Kubenet.BRIDGE, gateways.get(0), gateways), PAUSE,
+				pod.containers(),
 				pod.createdAt(), "0");
 	}
 }

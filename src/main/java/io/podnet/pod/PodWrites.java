@@ -2,6 +2,7 @@ package io.podnet.pod;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ class PodWrites {
 
 	/** A pod row to insert. */
 	record NewPod(long clusterId, long nodeId, String namespace, String name, String ip, BigInteger ipValue,
-			String hostInterface, List<Container> containers, Instant createdAt, SortedMap<String, String> labels,
+			String secondaryIp, BigInteger secondaryIpValue, String hostInterface, List<Container> containers, Instant createdAt, SortedMap<String, String> labels,
 			SortedMap<String, String> annotations) {
 	}
 
@@ -59,18 +60,29 @@ class PodWrites {
 				.query((rs, row) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
 	}
 
+	/** As {@link #ipValuesBetween}, for the second family's addresses: answered by uk_pod_secondary_ip. */
+	List<BigInteger> secondaryIpValuesBetween(long clusterId, BigInteger from, BigInteger to, int limit) {
+		return jdbc.sql("select secondary_ip_value from pod where cluster_id = ? and secondary_ip_value between ? and ?"
+				+ " order by secondary_ip_value fetch first ? rows only")
+				.param(1, clusterId).param(2, new BigDecimal(from)).param(3, new BigDecimal(to)).param(4, limit)
+				.query((rs, row) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
+	}
+
 	/**
 	 * Inserts the pod at version 0, where every row starts, and its labels' rows in the selector
 	 * index; a taken name or veth name breaks a constraint.
 	 */
 	void insert(NewPod pod) {
 		var statement = jdbc.sql("insert into pod (cluster_id, node_id, namespace, name, ip, ip_value, host_interface,"
-				+ " containers, version, created_at, labels, annotations) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+				+ " containers, version, created_at, labels, annotations, secondary_ip, secondary_ip_value)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
 				.param(1, pod.clusterId()).param(2, pod.nodeId()).param(3, pod.namespace()).param(4, pod.name())
 				.param(5, pod.ip()).param(6, new BigDecimal(pod.ipValue())).param(7, pod.hostInterface())
 				.param(8, CONTAINERS.convertToDatabaseColumn(pod.containers()))
 				.param(9, OffsetDateTime.ofInstant(pod.createdAt(), ZoneOffset.UTC))
-				.param(10, Labels.toColumn(pod.labels())).param(11, Labels.toColumn(pod.annotations()));
+				.param(10, Labels.toColumn(pod.labels())).param(11, Labels.toColumn(pod.annotations()))
+				.param(12, pod.secondaryIp(), Types.VARCHAR)
+				.param(13, pod.secondaryIpValue() == null ? null : new BigDecimal(pod.secondaryIpValue()), Types.NUMERIC);
 		if (pod.labels().isEmpty()) {
 			statement.update();
 			return;

@@ -6,6 +6,7 @@ import io.podnet.cluster.ClusterService;
 import io.podnet.database.ReadSnapshot;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
+import io.podnet.kubenet.Route;
 import io.podnet.node.Node;
 import io.podnet.node.NodeService;
 import io.podnet.path.ContainerPort;
@@ -111,8 +112,13 @@ class ReachabilityService {
 					to.selects(pod, node));
 		});
 		ClusterPlan plan = new ClusterPlan(cluster.nodeNetworkBlock(), cluster.gatewayAddress(),
-				routes.gatewayTable(cluster), List.copyOf(plans.values()), groups.groups());
+				primaryFamily(routes.gatewayTable(cluster), family), List.copyOf(plans.values()), groups.groups());
 		return new Read(Long.toString(revision), plan, family);
+	}
+
+	/** Reachability is answered in the cluster's primary family: a dual-stack gateway's other routes are left out. */
+	private static List<Route> primaryFamily(List<Route> gatewayTable, IpFamily family) {
+		return gatewayTable.stream().filter(route -> IpFamily.of(route.destination()) == family).toList();
 	}
 
 	/** A node or pod a filter names must exist (404 otherwise); a CIDR must be of the cluster's family. */

@@ -3,6 +3,8 @@ package io.podnet.routing;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.ipam.Addresses;
+import io.podnet.ipam.IpFamily;
+import io.podnet.node.NodeFamily;
 import io.podnet.kubenet.Kubenet;
 import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteKind;
@@ -39,6 +41,10 @@ public class GatewayRoute {
 
 	private int prefixLength;
 
+	/** 0.0.0.0/8 and ::/8 share value and prefix length: the family tells them apart (V12). */
+	@Enumerated(EnumType.STRING)
+	private IpFamily ipFamily;
+
 	@Enumerated(EnumType.STRING)
 	private RouteKind type;
 
@@ -59,15 +65,16 @@ public class GatewayRoute {
 		this.destination = Addresses.format(destination);
 		this.destinationValue = Addresses.valueOf(destination);
 		this.prefixLength = destination.getNetworkPrefixLength();
+		this.ipFamily = IpFamily.of(destination);
 		this.type = type;
 		this.nextHop = nextHop;
 		this.node = node;
 	}
 
-	/** "10.244.1.0/24 via 10.100.0.3": a node's pod subnet, reached through that node. */
-	static GatewayRoute forNode(Node node) {
-		return new GatewayRoute(node.getCluster(), Addresses.parseNetwork("podSubnet", node.getPodSubnet()),
-				RouteKind.NODE, node.getAddress(), node);
+	/** "10.244.1.0/24 via 10.100.0.3": a node's pod subnet of one family, reached through that node's address in it. */
+	static GatewayRoute forNode(Node node, NodeFamily family) {
+		return new GatewayRoute(node.getCluster(), family.podSubnet(), RouteKind.NODE,
+				Addresses.format(family.address()), node);
 	}
 
 	/** A route a user added: STATIC via a next hop, BLACKHOLE or EXTERNAL. */
@@ -81,6 +88,10 @@ public class GatewayRoute {
 
 	public BigInteger getDestinationValue() {
 		return destinationValue;
+	}
+
+	public IpFamily getIpFamily() {
+		return ipFamily;
 	}
 
 	public int getPrefixLength() {

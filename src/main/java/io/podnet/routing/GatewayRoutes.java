@@ -2,6 +2,8 @@ package io.podnet.routing;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
+import io.podnet.node.NodeFamily;
 import io.podnet.ipam.Addresses;
 import io.podnet.cluster.ClusterDeleted;
 import io.podnet.node.BlockedSubnets;
@@ -38,8 +40,9 @@ class GatewayRoutes implements BlockedSubnets {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(NodeAdded added) {
-		GatewayRoute route = routes.save(GatewayRoute.forNode(added.node()));
-		record(route, EventType.ADDED);
+		for (NodeFamily family : added.node().families()) {
+			record(routes.save(GatewayRoute.forNode(added.node(), family)), EventType.ADDED);
+		}
 	}
 
 	/** Tells watchers of the gateway's routes (see {@link RouteController}). */
@@ -54,12 +57,12 @@ class GatewayRoutes implements BlockedSubnets {
 	 */
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Set<BigInteger> in(Cluster cluster) {
-		IPAddress podNetwork = cluster.nodeSubnets().podNetwork();
-		return routes.findUserRoutesAtLeast(cluster, cluster.getNodeSubnetPrefixLength()).stream()
+	public Set<BigInteger> in(Cluster cluster, ClusterNetworks family) {
+		IPAddress podNetwork = family.podNetwork();
+		return routes.findUserRoutesAtLeast(cluster, family.family(), family.nodeSubnetPrefixLength()).stream()
 				.map(route -> Addresses.parseNetwork("destination", route.getDestination()))
 				.filter(podNetwork::contains)
-				.map(destination -> UserRoutes.subnetContaining(cluster, destination))
+				.map(destination -> UserRoutes.subnetContaining(family.nodeSubnets(), destination))
 				.collect(Collectors.toSet());
 	}
 
@@ -67,10 +70,10 @@ class GatewayRoutes implements BlockedSubnets {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(NodeDeleted deleted) {
 		// deleted as the entity it was read as (a bulk delete would leave it managed, pointing at the deleted node)
-		routes.findByNode(deleted.node()).ifPresent(route -> {
+		for (GatewayRoute route : routes.findByNode(deleted.node())) {
 			record(route, EventType.DELETED);
 			routes.delete(route);
-		});
+		}
 	}
 
 	/** The user routes of a cluster being deleted; it has no nodes left, so no node routes. */

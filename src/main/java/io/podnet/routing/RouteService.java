@@ -1,6 +1,8 @@
 package io.podnet.routing;
 
+import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
 import io.podnet.cluster.ClusterService;
 import io.podnet.database.ReadSnapshot;
 import io.podnet.kubenet.Route;
@@ -58,7 +60,7 @@ public class RouteService {
 	public List<RouteView> gatewayTable(String clusterName) {
 		Cluster cluster = clusters.find(clusterName);
 		List<RouteView> table = new ArrayList<>();
-		table.add(RouteView.of(RouteTables.gateway(cluster.nodeNetworkBlock(), List.of()).get(0)));
+		RouteTables.gateway(nodeNetworks(cluster), List.of()).forEach(connected -> table.add(RouteView.of(connected)));
 		for (GatewayRoute route : routes.findByClusterInOrder(cluster)) {
 			table.add(RouteView.of(route.toRoute(), route.getVersion()));
 		}
@@ -74,7 +76,11 @@ public class RouteService {
 	/** The gateway's whole table: the node network on eth0, then the stored routes. */
 	@Transactional(readOnly = true)
 	public List<Route> gatewayTable(Cluster cluster) {
-		return RouteTables.gateway(cluster.nodeNetworkBlock(), storedGatewayRoutes(cluster));
+		return RouteTables.gateway(nodeNetworks(cluster), storedGatewayRoutes(cluster));
+	}
+
+	private static List<IPAddress> nodeNetworks(Cluster cluster) {
+		return cluster.families().stream().map(ClusterNetworks::nodeNetwork).toList();
 	}
 
 	/** A page of the gateway's user routes (in address order) and how many there are in all. */

@@ -2,6 +2,7 @@ package io.podnet.routing;
 
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
+import io.podnet.cluster.ClusterNetworks;
 import io.podnet.cluster.ClusterService;
 import io.podnet.ipam.Addresses;
 import io.podnet.ipam.IpFamily;
@@ -51,16 +52,14 @@ public class UserRoutes {
 		RouteKind type = type(request);
 		// the cluster lock orders this against node creation, which checks user routes the same way
 		Cluster cluster = clusters.lock(clusterName);
-		if (IpFamily.of(destination) != cluster.getIpFamily()) {
-			throw new InvalidValue("destination", request.destination(), "is " + IpFamily.of(destination)
-					+ " but the cluster is " + cluster.getIpFamily());
-		}
+		ClusterNetworks family = family(cluster, "destination", request.destination(), destination);
 		SpecialRanges.checkDestination("destination", request.destination(), destination);
-		IPAddress nextHop = type == RouteKind.STATIC ? nextHop(cluster, request.nextHop()) : null;
-		checkNodeNetworkIsNotShadowed(cluster, destination);
-		checkNoNodeSubnetIsTakenOver(cluster, destination);
+		IPAddress nextHop = type == RouteKind.STATIC ? nextHop(family, request.nextHop()) : null;
+		checkNodeNetworkIsNotShadowed(family, destination);
+		checkNoNodeSubnetIsTakenOver(cluster, family, destination);
 		int prefix = destination.getNetworkPrefixLength();
-		routes.findByClusterAndDestinationValueAndPrefixLength(cluster, Addresses.valueOf(destination), prefix)
+		routes.findByClusterAndIpFamilyAndDestinationValueAndPrefixLength(cluster, family.family(),
+				Addresses.valueOf(destination), prefix)
 				.ifPresent(existing -> {
 					throw Conflict.alreadyExists("route", Addresses.format(destination), "cluster '" + clusterName + "'");
 				});
@@ -103,61 +102,76 @@ public class UserRoutes {
 		return type;
 	}
 
-	private static IPAddress nextHop(Cluster cluster, String text) {
+	/** The cluster's family of that address; a 422 naming the field if the cluster has no such family. */
+	private static ClusterNetworks family(Cluster cluster, String field, String text, IPAddress address) {
+		IpFamily wanted = IpFamily.of(address);
+		return cluster.families().stream().filter(f -> f.family() == wanted).findFirst()
+				.orElseThrow(() -> new InvalidValue(field, text, "is " + wanted + " but the cluster is "
+						+ cluster.families().stream().map(f -> f.family().name()).toList()
+						+ "; expected an address of the cluster's families"));
+	}
+
+	private static IPAddress nextHop(ClusterNetworks family, String text) {
 		IPAddress nextHop = Addresses.parseAddress("nextHop", text);
+		String nodeNetworkText = Addresses.format(family.nodeNetwork());
 		SpecialRanges.checkAddress("nextHop", text, nextHop, false, "an address on the node network "
-				+ cluster.getNodeNetwork());
-		IPAddress nodeNetwork = cluster.nodeNetworkBlock();
+				+ nodeNetworkText);
+		IPAddress nodeNetwork = family.nodeNetwork();
 		BigInteger value = Addresses.valueOf(nextHop);
-		boolean usable = IpFamily.of(nextHop) == cluster.getIpFamily() && nodeNetwork.contains(nextHop)
-				&& cluster.nodeAddresses().range().contains(value);
+		boolean usable = IpFamily.of(nextHop) == family.family() && nodeNetwork.contains(nextHop)
+				&& family.nodeAddresses().range().contains(value);
 		if (!usable) {
 			throw new InvalidValue("nextHop", text, "is not a host address on the node network "
-					+ cluster.getNodeNetwork() + "; a next hop must be reachable on the gateway's eth0");
+					+ nodeNetworkText + "; a next hop must be reachable on the gateway's eth0, in the destination's"
+					+ " family");
 		}
-		if (nextHop.equals(cluster.gatewayAddress())) {
+		if (nextHop.equals(family.gateway())) {
 			throw new InvalidValue("nextHop", text, "is the gateway itself; expected another address on the node "
 					+ "network, such as a node's");
 		}
 		return nextHop;
 	}
 
-	private static void checkNodeNetworkIsNotShadowed(Cluster cluster, IPAddress destination) {
-		IPAddress nodeNetwork = cluster.nodeNetworkBlock();
+	private static void checkNodeNetworkIsNotShadowed(ClusterNetworks family, IPAddress destination) {
+		IPAddress nodeNetwork = family.nodeNetwork();
 		if (nodeNetwork.contains(destination)) {
 			throw Conflict.inUse("destination " + Addresses.format(destination) + " lies inside the node network "
-					+ cluster.getNodeNetwork() + ", which the gateway reaches directly on eth0; a route there would cut "
+					+ Addresses.format(nodeNetwork) + ", which the gateway reaches directly on eth0; a route there would cut "
 					+ "nodes off. Use a destination outside it, or a shorter prefix that contains it");
 		}
 	}
 
-	private void checkNoNodeSubnetIsTakenOver(Cluster cluster, IPAddress destination) {
-		int nodePrefix = cluster.getNodeSubnetPrefixLength();
-		if (destination.getNetworkPrefixLength() < nodePrefix || !cluster.nodeSubnets().podNetwork().contains(destination)) {
+	private void checkNoNodeSubnetIsTakenOver(Cluster cluster, ClusterNetworks family, IPAddress destination) {
+		int nodePrefix = family.nodeSubnetPrefixLength();
+		if (destination.getNetworkPrefixLength() < nodePrefix || !family.podNetwork().contains(destination)) {
 			return;
 		}
-		BigInteger subnet = subnetContaining(cluster, destination);
-		nodes.withPodSubnet(cluster, subnet).ifPresent(node -> {
+		BigInteger subnet = subnetContaining(family.nodeSubnets(), destination);
+		boolean secondary = family.family() != cluster.getIpFamily();
+		nodes.withPodSubnet(cluster, secondary, subnet).ifPresent(node -> {
 			throw Conflict.inUse("destination " + Addresses.format(destination) + " covers part of node '"
-					+ node.getName() + "' pod subnet " + node.getPodSubnet() + " with an equal or longer prefix, so it "
+					+ node.getName() + "' pod subnet " + Addresses.format(blockOf(family, subnet)) + " with an equal or longer prefix, so it "
 					+ "would take that node's traffic; only routes with a prefix shorter than /" + nodePrefix
 					+ " may cover node subnets");
 		});
 	}
 
 	/** The network address of the node subnet a destination (at least as long) falls in. */
-	static BigInteger subnetContaining(Cluster cluster, IPAddress destination) {
-		SubnetPool pool = cluster.nodeSubnets();
+	static BigInteger subnetContaining(SubnetPool pool, IPAddress destination) {
 		BigInteger value = Addresses.valueOf(destination);
 		return value.subtract(value.subtract(pool.range().first()).mod(pool.subnetSize()));
+	}
+
+	private static IPAddress blockOf(ClusterNetworks family, BigInteger subnet) {
+		return family.nodeSubnets().subnetAt(subnet);
 	}
 
 	@Transactional
 	public void delete(String clusterName, String destinationText, String ifMatch) {
 		IPAddress destination = Addresses.parseNetwork("destination", destinationText);
 		Cluster cluster = clusters.lock(clusterName);
-		GatewayRoute route = routes.findByClusterAndDestinationValueAndPrefixLength(cluster,
-				Addresses.valueOf(destination), destination.getNetworkPrefixLength())
+		GatewayRoute route = routes.findByClusterAndIpFamilyAndDestinationValueAndPrefixLength(cluster,
+				IpFamily.of(destination), Addresses.valueOf(destination), destination.getNetworkPrefixLength())
 				.orElseThrow(() -> new ResourceNotFound("route", Addresses.format(destination),
 						"the gateway of cluster '" + clusterName + "'"));
 		if (route.getNode() != null) {
