@@ -134,7 +134,7 @@ public class Cluster {
 		return secondaryPodNetwork != null;
 	}
 
-	/** Adds a second address family; the caller has checked it is the other family and fits every node. */
+	/** Adds a second address family; the caller has checked it is the other family. */
 	void addSecondary(ClusterNetworks networks) {
 		this.secondaryNodeNetwork = Addresses.format(networks.nodeNetwork());
 		this.secondaryGateway = Addresses.format(networks.gateway());

@@ -89,6 +89,38 @@ class ClusterController {
 		return ResponseEntity.ok().eTag(Versions.etag(Long.parseLong(view.resourceVersion()))).body(view);
 	}
 
+	@PostMapping(path = "/{cluster}/families", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add a second address family (make the cluster dual-stack)",
+			description = "As Kubernetes converts a single-stack cluster: in one transaction every node gets a subnet "
+					+ "and an address of the new family (next-fit, in node order), every pod an address of it from its "
+					+ "node's new subnet, and the gateway a route per node in the new family; all or nothing. 422 if "
+					+ "the new pod network cannot hold a subnet for every node, its node network an address for "
+					+ "every node, or a node's new subnet its pods; 409 if the cluster is already dual-stack. Watchers "
+					+ "see every changed cluster, node, pod and route.")
+	ResponseEntity<ClusterView> addFamily(
+			@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "Change only if the cluster is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch,
+			@Valid @RequestBody AddFamilyRequest request) {
+		ClusterView view = clusters.addFamily(cluster, request, ifMatch);
+		return ResponseEntity.ok().eTag(Versions.etag(Long.parseLong(view.resourceVersion()))).body(view);
+	}
+
+	@DeleteMapping("/{cluster}/families/{family}")
+	@Operation(summary = "Remove the second address family (make the cluster single-stack)",
+			description = "In one transaction every pod and node loses its address and subnet of that family and the "
+					+ "gateway its node routes of it; all or nothing. The primary family cannot be removed (409), nor a "
+					+ "family that user routes still use (409: delete them first). Answers the cluster as it is now.")
+	ResponseEntity<ClusterView> removeFamily(
+			@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
+			@Parameter(description = "The family to remove: the cluster's second", example = "IPv6",
+					schema = @Schema(allowableValues = { "IPv4", "IPv6" })) @PathVariable String family,
+			@Parameter(description = "Change only if the cluster is still at this ETag") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		ClusterView view = clusters.removeFamily(cluster, family, ifMatch);
+		return ResponseEntity.ok().eTag(Versions.etag(Long.parseLong(view.resourceVersion()))).body(view);
+	}
+
 	@DeleteMapping("/{cluster}")
 	@Operation(summary = "Delete a cluster", description = "Only a cluster without nodes can be deleted (409 otherwise).")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,

@@ -31,7 +31,7 @@ final class ClusterFamilies {
 		List<String> gateways = merged("gateway", request.gateway(), "gateways", request.gateways(), false);
 		List<Integer> prefixes = merged("nodeSubnetPrefixLength", request.nodeSubnetPrefixLength(),
 				"nodeSubnetPrefixLengths", request.nodeSubnetPrefixLengths(), false);
-		boolean listed = request.podNetworks() != null || request.nodeNetworks() != null;
+		boolean listed = given(request.podNetworks()) || given(request.nodeNetworks());
 		if (podNetworks.size() > MAX_FAMILIES) {
 			throw new InvalidValue("podNetworks", podNetworks, "has " + podNetworks.size() + " networks; expected one"
 					+ " per address family, primary first: one for a single-stack cluster, two (an IPv4 and an IPv6"
@@ -65,10 +65,8 @@ final class ClusterFamilies {
 	 * list's first entry (compared as addresses, so 10.244.0.0/16 and its other spellings agree).
 	 */
 	private static <T> List<T> merged(String singleField, T single, String listField, List<T> list, boolean required) {
-		if (list == null || list.isEmpty()) {
-			if (list != null && required) {
-				throw new InvalidValue(listField, list, "is empty; expected one network per address family, primary first");
-			}
+		// an empty list is no list: generated clients send [] for every list field they were not given
+		if (!given(list)) {
 			if (single == null) {
 				if (required) {
 					throw new InvalidValue(singleField, null, "is required; expected " + singleField + ", or "
@@ -89,6 +87,10 @@ final class ClusterFamilies {
 					+ ": give the same value, or only one of the two");
 		}
 		return list;
+	}
+
+	private static boolean given(List<?> list) {
+		return list != null && !list.isEmpty();
 	}
 
 	private static boolean same(Object single, Object first) {

@@ -68,7 +68,7 @@ public record ClusterNetworks(IPAddress nodeNetwork, IPAddress gateway, IPAddres
 		if (IpFamily.of(podNetwork) != family) {
 			throw new InvalidValue(fields.podNetwork(), podNetworkText, "is " + IpFamily.of(podNetwork)
 					+ " but " + fields.nodeNetwork() + " is " + family + "; a family's pod network and node network"
-					+ " are of that one family");
+					+ " are of one address family");
 		}
 		SpecialRanges.checkNetwork(fields.nodeNetwork(), nodeNetworkText, nodeNetwork, NODE_NETWORK_EXAMPLE);
 		SpecialRanges.checkNetwork(fields.podNetwork(), podNetworkText, podNetwork, POD_NETWORK_EXAMPLE);

@@ -138,6 +138,64 @@ public class ClusterService {
 		return view;
 	}
 
+	/**
+	 * Makes a single-stack cluster dual-stack, as Kubernetes allows: every node gets a subnet and an
+	 * address of the new family and every pod an address, in this one transaction (see
+	 * {@link FamilyAdded}). Under the cluster row's lock, as node creation.
+	 */
+	@Transactional
+	ClusterView addFamily(String name, AddFamilyRequest request, String ifMatch) {
+		Cluster cluster = lock(name);
+		Versions.checkIfMatch(ifMatch, cluster.getVersion(), "cluster '" + name + "'");
+		if (cluster.isDualStack()) {
+			throw Conflict.inUse("cluster '" + name + "' is already dual-stack " + cluster.families().stream()
+					.map(f -> f.family().name()).toList() + "; a cluster has at most two families, one of each");
+		}
+		ClusterNetworks family = ClusterNetworks.of(request.nodeNetwork(), request.gateway(), request.podNetwork(),
+				request.nodeSubnetPrefixLength());
+		if (family.family() == cluster.getIpFamily()) {
+			throw new InvalidValue("podNetwork", request.podNetwork(), "is " + family.family() + ", the cluster's own"
+					+ " family; expected a network of the other family, such as "
+					+ (family.family() == io.podnet.ipam.IpFamily.IPv4 ? "fd00:10:244::/56" : "10.244.0.0/16"));
+		}
+		cluster.addSecondary(family);
+		cluster.routesChanged();
+		// the row holds the family before the nodes read it
+		clusters.flush();
+		events.publishEvent(new FamilyAdded(cluster, family));
+		return modified(cluster);
+	}
+
+	/**
+	 * Makes a dual-stack cluster single-stack again: the second family's addresses go from every
+	 * pod and node, its routes from the gateway (see {@link FamilyRemoved}). The primary family stays,
+	 * as Kubernetes keeps a cluster's first family.
+	 */
+	@Transactional
+	ClusterView removeFamily(String name, String familyText, String ifMatch) {
+		Cluster cluster = lock(name);
+		Versions.checkIfMatch(ifMatch, cluster.getVersion(), "cluster '" + name + "'");
+		List<String> families = cluster.families().stream().map(f -> f.family().name()).toList();
+		if (!families.contains(familyText)) {
+			throw new ResourceNotFound("address family", familyText, "cluster '" + name + "' (its families are "
+					+ families + ")");
+		}
+		ClusterNetworks secondary = cluster.secondary().filter(f -> f.family().name().equals(familyText))
+				.orElseThrow(() -> Conflict.inUse(familyText + " is the primary family of cluster '" + name + "'; only"
+						+ " the second family can be removed, as Kubernetes keeps a cluster's first family"));
+		events.publishEvent(new FamilyRemoved(cluster, secondary));
+		cluster.removeSecondary();
+		cluster.routesChanged();
+		return modified(cluster);
+	}
+
+	private ClusterView modified(Cluster cluster) {
+		clusters.flush();
+		ClusterView view = ClusterView.of(cluster, nodeCounts.of(cluster));
+		changes.record(ChangeKinds.CLUSTER, cluster.getId(), EventType.MODIFIED, view);
+		return view;
+	}
+
 	@Transactional(readOnly = true)
 	ClusterView get(String name) {
 		Cluster cluster = find(name);

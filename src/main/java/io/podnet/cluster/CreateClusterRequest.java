@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Schema(name = "CreateClusterRequest", description = "A new cluster: its node network and its pod network")
+@NetworksGiven
 record CreateClusterRequest(
 		@Schema(description = "Cluster name, a DNS-1123 label, unique", example = "demo", requiredMode = Schema.RequiredMode.REQUIRED)
 		@NotNull @Size(min = 1, max = 63) @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_MESSAGE)

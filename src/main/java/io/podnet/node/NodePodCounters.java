@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,16 +25,17 @@ public class NodePodCounters {
 
 	/** A node's counters, read under the row's lock. */
 	public record Counters(int podCount, BigInteger podAddressCursor, BigInteger secondaryPodAddressCursor,
-			long version, int maxPods) {
+			long version, int maxPods, String secondaryPodSubnet) {
 
 		/** The columns that {@link #of} reads, qualified by the alias np. */
 		static final String COLUMNS = "np.pod_count, np.pod_address_cursor, np.secondary_pod_address_cursor,"
-				+ " np.version, np.max_pods";
+				+ " np.version, np.max_pods, np.secondary_pod_subnet";
 
 		/** The counters in a row of a select that locked them: the {@link #COLUMNS}. */
 		static Counters of(ResultSet rs) throws SQLException {
 			return new Counters(rs.getInt("pod_count"), cursor(rs, "pod_address_cursor"),
-					cursor(rs, "secondary_pod_address_cursor"), rs.getLong("version"), rs.getInt("max_pods"));
+					cursor(rs, "secondary_pod_address_cursor"), rs.getLong("version"), rs.getInt("max_pods"),
+					rs.getString("secondary_pod_subnet"));
 		}
 
 		private static BigInteger cursor(ResultSet rs, String column) throws SQLException {
@@ -50,12 +52,29 @@ public class NodePodCounters {
 		this.rowLock = rowLock;
 	}
 
-	/** The counters of a new node: no pods, version 0, the cluster's pod limit. */
+	/** The counters of a new node: no pods, version 0, the cluster's pod limit, its second family's subnet. */
 	void insert(Node node) {
 		jdbc.sql("insert into node_pods (node_id, cluster_id, node_name, pod_count, pod_address_cursor, version,"
-				+ " max_pods) values (?, ?, ?, 0, null, 0, ?)")
+				+ " max_pods, secondary_pod_subnet) values (?, ?, ?, 0, null, 0, ?, ?)")
 				.param(1, node.getId()).param(2, node.getCluster().getId()).param(3, node.getName())
-				.param(4, node.getCluster().getMaxPodsPerNode()).update();
+				.param(4, node.getCluster().getMaxPodsPerNode())
+				.param(5, node.getSecondaryPodSubnet(), Types.VARCHAR).update();
+	}
+
+	/**
+	 * Locks the counters of every node of the cluster and moves each node's version on: a change of
+	 * every node (a family added or removed). Pod creates in flight finish first; later ones wait
+	 * for the caller's commit and then read what it wrote.
+	 */
+	void lockAll(long clusterId) {
+		jdbc.sql("update node_pods set version = version + 1 where cluster_id = ?").param(1, clusterId).update();
+	}
+
+	/** A node's second-family subnet and the cursor of its addresses (both null: the family is gone). */
+	void secondFamily(long nodeId, String podSubnet, BigInteger cursor) {
+		jdbc.sql("update node_pods set secondary_pod_subnet = ?, secondary_pod_address_cursor = ? where node_id = ?")
+				.param(1, podSubnet, Types.VARCHAR)
+				.param(2, cursor == null ? null : new BigDecimal(cursor), Types.NUMERIC).param(3, nodeId).update();
 	}
 
 	/**

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class PodTargets {
 
 	private static final String CLUSTER_AND_NODE = "c.id, c.ip_family, c.max_pods_per_node,"
-			+ " n.id as node_id, n.name as node_name, n.pod_subnet, n.secondary_pod_subnet";
+			+ " n.id as node_id, n.name as node_name, n.pod_subnet";
 
 	private final JdbcClient jdbc;
 	private final RowLock rowLock;
@@ -42,7 +42,7 @@ public class PodTargets {
 					.param(1, clusterName).param(2, nodeName)
 					.query((rs, row) -> target(rs, null)).optional()
 					.flatMap(read -> counters.lock(read.nodeId()).map(locked -> new PodTarget(read.cluster(),
-							read.nodeId(), read.nodeName(), read.podSubnet(), read.secondaryPodSubnet(), locked)));
+							read.nodeId(), read.nodeName(), read.podSubnet(), locked)));
 		}
 		// Only the counters are locked (OF np). The node and the cluster are outer joins, which H2, where
 		// OF is ignored, would not lock either; they always match, for node_pods refers to both.
@@ -58,6 +58,6 @@ public class PodTargets {
 
 	private static PodTarget target(ResultSet rs, NodePodCounters.Counters locked) throws SQLException {
 		return new PodTarget(ClusterFacts.of(rs), rs.getLong("node_id"), rs.getString("node_name"),
-				rs.getString("pod_subnet"), rs.getString("secondary_pod_subnet"), locked);
+				rs.getString("pod_subnet"), locked);
 	}
 }

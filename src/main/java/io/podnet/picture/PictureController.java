@@ -70,8 +70,12 @@ class PictureController {
 					example = "5432")
 			@RequestParam(required = false) Integer port,
 			@Parameter(description = "TCP (default), UDP or SCTP", example = "TCP")
-			@RequestParam(required = false) String protocol) {
-		PathView path = paths.resolve(cluster, from, to, port, protocol);
+			@RequestParam(required = false) String protocol,
+			@Parameter(description = "Dual-stack: the address family of a pod-to-pod or localhost question, IPv4 or IPv6."
+					+ " Default: the cluster's primary family", example = "IPv6",
+					schema = @Schema(allowableValues = { "IPv4", "IPv6" }))
+			@RequestParam(required = false) String family) {
+		PathView path = paths.resolve(cluster, from, to, port, protocol, family);
 		return svg(PathPicture.svg(reader.forPath(cluster, path), path));
 	}
 

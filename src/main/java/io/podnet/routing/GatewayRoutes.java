@@ -3,6 +3,14 @@ package io.podnet.routing;
 import inet.ipaddr.IPAddress;
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterNetworks;
+import io.podnet.cluster.FamilyAdded;
+import io.podnet.cluster.FamilyRemoved;
+import io.podnet.ipam.IpFamily;
+import io.podnet.node.Node;
+import io.podnet.node.NodeService;
+import io.podnet.problem.Conflict;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
 import io.podnet.node.NodeFamily;
 import io.podnet.ipam.Addresses;
 import io.podnet.cluster.ClusterDeleted;
@@ -31,10 +39,12 @@ class GatewayRoutes implements BlockedSubnets {
 
 	private final GatewayRouteRepository routes;
 	private final ChangeLog changes;
+	private final NodeService nodes;
 
-	GatewayRoutes(GatewayRouteRepository routes, ChangeLog changes) {
+	GatewayRoutes(GatewayRouteRepository routes, ChangeLog changes, @Lazy NodeService nodes) {
 		this.routes = routes;
 		this.changes = changes;
+		this.nodes = nodes;
 	}
 
 	@EventListener
@@ -71,6 +81,44 @@ class GatewayRoutes implements BlockedSubnets {
 	public void on(NodeDeleted deleted) {
 		// deleted as the entity it was read as (a bulk delete would leave it managed, pointing at the deleted node)
 		for (GatewayRoute route : routes.findByNode(deleted.node())) {
+			record(route, EventType.DELETED);
+			routes.delete(route);
+		}
+	}
+
+	/** The new family's route to each node's new subnet; the nodes have their subnets of it already. */
+	@EventListener
+	@Order(FamilyAdded.ROUTES)
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void on(FamilyAdded added) {
+		for (Node node : nodes.all(added.cluster())) {
+			NodeFamily family = node.families().stream().filter(f -> f.family() == added.family().family())
+					.findFirst().orElseThrow(() -> new IllegalStateException("node " + node.getName() + " has no "
+							+ added.family().family() + " subnet after the family was added"));
+			record(routes.save(GatewayRoute.forNode(node, family)), EventType.ADDED);
+		}
+	}
+
+	/**
+	 * The family's node routes go with it. Its user routes were an operator's decision, so they are
+	 * not dropped silently: while there are any, the family stays (409 naming them).
+	 */
+	@EventListener
+	@Order(FamilyRemoved.ROUTES)
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void on(FamilyRemoved removed) {
+		Cluster cluster = removed.cluster();
+		IpFamily family = removed.family().family();
+		List<GatewayRoute> ofFamily = routes.findByClusterInOrder(cluster).stream()
+				.filter(route -> route.getIpFamily() == family).toList();
+		List<String> userRoutes = ofFamily.stream().filter(route -> route.getNode() == null)
+				.map(GatewayRoute::getDestination).toList();
+		if (!userRoutes.isEmpty()) {
+			throw Conflict.inUse("cluster '" + cluster.getName() + "' has " + userRoutes.size() + " user route(s) of "
+					+ family + " " + userRoutes.stream().limit(10).toList() + (userRoutes.size() > 10 ? " and more" : "")
+					+ "; delete them first, then the family");
+		}
+		for (GatewayRoute route : ofFamily) {
 			record(route, EventType.DELETED);
 			routes.delete(route);
 		}

@@ -2,8 +2,10 @@ package io.podnet.watch;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -15,10 +17,19 @@ class WatchLog {
 	/** The longest object a VARCHAR column holds on H2; a longer one goes to the TEXT column. */
 	private static final int VARCHAR_LIMIT = 1_000_000;
 
-	private final JdbcClient jdbc;
+	/** Above this many events a transaction's are written in JDBC batches (a family added to a whole cluster). */
+	private static final int BATCH_ABOVE = 8;
+	private static final int BATCH = 1000;
 
-	WatchLog(JdbcClient jdbc) {
+	private static final String INSERT = "insert into watch_event (revision, cluster_id, kind, event_type, object,"
+			+ " large_object, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+
+	WatchLog(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/**
@@ -29,15 +40,30 @@ class WatchLog {
 		jdbc.sql("update watch_counter set revision = revision + ? where name = 'last'").param(events.size()).update();
 		long last = counter("last");
 		long revision = last - events.size();
-		for (PendingEvent event : events) {
-			revision++;
-			boolean large = event.json().length() > VARCHAR_LIMIT;
-			jdbc.sql("insert into watch_event (revision, cluster_id, kind, event_type, object, large_object, created_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?)")
-					.params(revision, event.clusterId(), event.kind(), event.type().name(), large ? null : event.json(),
-							large ? event.json() : null, Timestamp.from(at))
-					.update();
+		Timestamp stamp = Timestamp.from(at);
+		if (events.size() > BATCH_ABOVE) {
+			List<Object[]> rows = new ArrayList<>(Math.min(events.size(), BATCH));
+			for (PendingEvent event : events) {
+				rows.add(row(++revision, event, stamp));
+				if (rows.size() == BATCH) {
+					template.batchUpdate(INSERT, rows);
+					rows.clear();
+				}
+			}
+			if (!rows.isEmpty()) {
+				template.batchUpdate(INSERT, rows);
+			}
+			return;
 		}
+		for (PendingEvent event : events) {
+			jdbc.sql(INSERT).params(row(++revision, event, stamp)).update();
+		}
+	}
+
+	private static Object[] row(long revision, PendingEvent event, Timestamp at) {
+		boolean large = event.json().length() > VARCHAR_LIMIT;
+		return new Object[] { revision, event.clusterId(), event.kind(), event.type().name(),
+				large ? null : event.json(), large ? event.json() : null, at };
 	}
 
 	/** The last revision handed out (committed, as this statement sees it). */

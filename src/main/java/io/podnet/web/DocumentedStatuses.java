@@ -79,22 +79,35 @@ final class DocumentedStatuses {
 				.forEach((method, operation) -> add(openApi.getComponents(), method, path, operation)));
 	}
 
+	/**
+	 * Adding or removing an address family is a change of the cluster (a family is not a resource of
+	 * its own): it answers 200 with the cluster as it is now, as a PATCH would.
+	 */
+	static boolean changesTheCluster(String path) {
+		return path.endsWith("/families") || path.endsWith("/families/{family}");
+	}
+
 	private static void add(Components components, HttpMethod method, String path, Operation operation) {
 		ApiResponses responses = operation.getResponses();
 		boolean versioned = isVersioned(components, responses.get("200"));
 		boolean item = path.endsWith("}");
 		boolean body = operation.getRequestBody() != null;
 		boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+		if (changesTheCluster(path)) {
+			responses.get("200").addHeaderObject("ETag", header("ETag"));
+		}
 		switch (method) {
 			case POST -> {
 				// a what-if only asks: its POST carries the proposal, creates nothing and answers 200
-				if (!path.endsWith("/what-if")) {
+				if (!path.endsWith("/what-if") && !changesTheCluster(path)) {
 					created(responses, versioned);
 				}
 			}
 			case DELETE -> {
-				responses.remove("200");
-				responses.addApiResponse("204", new ApiResponse().description("Deleted; no body"));
+				if (!changesTheCluster(path)) {
+					responses.remove("200");
+					responses.addApiResponse("204", new ApiResponse().description("Deleted; no body"));
+				}
 			}
 			default -> {
 				if (versioned && item) {

@@ -52,6 +52,8 @@ final class OperationIds {
 			Map.entry("GET " + CLUSTER + "/topology.svg", "getTopologyPicture"),
 			Map.entry("GET " + CLUSTER + "/reachability", "getReachability"),
 			Map.entry("POST " + CLUSTER + "/what-if", "whatIf"),
+			Map.entry("POST " + CLUSTER + "/families", "addClusterFamily"),
+			Map.entry("DELETE " + CLUSTER + "/families/{family}", "removeClusterFamily"),
 			Map.entry("GET " + CLUSTER + "/gateway/ip-config", "getGatewayIpConfig"),
 			Map.entry("GET " + CLUSTER + "/ip-config", "getClusterIpConfig"),
 			Map.entry("POST /api/v1/tokens", "createToken"),

@@ -55,6 +55,37 @@ class RestartIT {
 		});
 	}
 
+	@Test
+	void eachFamilysCursorsSurviveARestart() {
+		String url = "jdbc:h2:file:" + data.resolve("dual").toAbsolutePath()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+		runApplication(url, api -> {
+			assertThat(api.post("/api/v1/clusters", json("{'name':'demo','podNetworks':['10.244.0.0/22',"
+					+ "'fd00:10:244::/62'],'nodeNetworks':['10.100.0.0/24','fd00:10:100::/64']}")).status()).isEqualTo(201);
+			assertThat(api.post("/api/v1/clusters/demo/nodes", json("{'name':'node-1'}")).status()).isEqualTo(201);
+			assertThat(api.post("/api/v1/clusters/demo/nodes", json("{'name':'node-2'}")).status()).isEqualTo(201);
+			assertThat(api.delete("/api/v1/clusters/demo/nodes/node-1").status()).isEqualTo(204);
+			for (String pod : new String[] { "a", "b" }) {
+				assertThat(api.post("/api/v1/clusters/demo/namespaces/default/pods", json("{'name':'" + pod
+						+ "','nodeName':'node-2','containers':[{'name':'c','image':'busybox'}]}")).status()).isEqualTo(201);
+			}
+			assertThat(api.delete("/api/v1/clusters/demo/namespaces/default/pods/a").status()).isEqualTo(204);
+		});
+
+		runApplication(url, api -> {
+			Reply node3 = api.post("/api/v1/clusters/demo/nodes", json("{'name':'node-3'}"));
+			assertThat(node3.status()).isEqualTo(201);
+			assertThat(node3.json().path("podSubnets").toString()).as("each family continues after its own cursor")
+					.isEqualTo("[\"10.244.2.0/24\",\"fd00:10:244:2::/64\"]");
+			assertThat(node3.json().path("addresses").toString()).isEqualTo("[\"10.100.0.4\",\"fd00:10:100::4\"]");
+			Reply c = api.post("/api/v1/clusters/demo/namespaces/default/pods",
+					json("{'name':'c','nodeName':'node-2','containers':[{'name':'c','image':'busybox'}]}"));
+			assertThat(c.json().path("ips").toString()).as("pod IPs continue after each family's node cursor")
+					.isEqualTo("[\"10.244.1.4\",\"fd00:10:244:1::4\"]");
+		});
+	}
+
 	/** Runs the real application on that database for the calls, then stops it. */
 	static void runApplication(String url, Consumer<Api> calls) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PodnetApplication.class)

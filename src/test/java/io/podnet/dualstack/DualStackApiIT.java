@@ -212,6 +212,28 @@ class DualStackApiIT extends IntegrationTest {
 		assertThat(routes(DEMO + "/routes")).contains("0.0.0.0/0 EXTERNAL").doesNotContain("::/0 EXTERNAL");
 	}
 
+	@Test
+	void everyReadOfADualStackClusterAnswers() {
+		api.post("/api/v1/clusters", json(DUAL));
+		node("node-1");
+		node("node-2");
+		pod("web", "node-1");
+		pod("db", "node-2");
+
+		for (String path : List.of(DEMO, "/api/v1/clusters", DEMO + "/nodes", DEMO + "/nodes/node-1", DEMO + "/pods",
+				DEMO + "/namespaces/default/pods/web", DEMO + "/routes", DEMO + "/nodes/node-1/routes",
+				DEMO + "/namespaces/default/pods/web/routes", DEMO + "/topology.svg", DEMO + "/reachability?port=80",
+				DEMO + "/paths.svg?from=default/web&to=default/db&family=IPv6",
+				DEMO + "/paths.svg?from=default/web&to=fd00:10:244:1::2")) {
+			Reply reply = api.get(path);
+			assertThat(reply.status()).as(path + " " + reply).isEqualTo(200);
+		}
+		assertThat(api.get(DEMO + "/paths.svg?from=default/web&to=default/db&family=IPv6").body())
+				.contains("fd00:10:244:1::2");
+		Reply reachability = api.get(DEMO + "/reachability?port=80");
+		assertThat(reachability.json().path("allReachable").asBoolean()).as(reachability.toString()).isTrue();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"two networks of one family|'podNetworks':['10.244.0.0/16','10.245.0.0/16'],'nodeNetworks':['10.100.0.0/24','10.101.0.0/24']|podNetworks[1]|expected an IPv6 network",

@@ -82,7 +82,11 @@ class OpenApiDocumentTests {
 		operations((name, operation) -> {
 			Map<String, Object> responses = map(operation, "responses");
 			assertThat(responses).as(name).containsKeys("400", "401", "503");
-			if (name.startsWith("POST ") && name.endsWith("/what-if")) {
+			if (name.endsWith("/families") || name.endsWith("/families/{family}")) {
+				// a family added or removed changes the cluster, which the answer shows
+				assertThat(responses).as(name).containsKeys("200", "409").doesNotContainKeys("201", "204");
+				assertThat(map(map(responses, "200"), "headers")).as(name).containsKey("ETag");
+			} else if (name.startsWith("POST ") && name.endsWith("/what-if")) {
 				// a question sent by POST (it carries the proposed changes): it creates nothing
 				assertThat(responses).as(name).containsKey("200").doesNotContainKey("201");
 				assertThat(responses).as(name).containsKeys("413", "415", "422");

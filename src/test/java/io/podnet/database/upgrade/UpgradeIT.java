@@ -97,13 +97,29 @@ class UpgradeIT {
 			"resourceVersion", "\"0\"");
 
 	/**
-	 * Whether today's answer says what the old one said: every member then is there now with the
-	 * same value, and a member added since is one of {@link #ADDED_SINCE}, with its value for old resources.
+	 * The lists added for dual-stack (V12), by the single-stack member each repeats: a resource of an
+	 * older release has one family, so each list is that member's value alone.
 	 */
+	private static final Map<String, String> LIST_OF_ONE = Map.of("ipFamilies", "ipFamily", "nodeNetworks",
+			"nodeNetwork", "gateways", "gateway", "podNetworks", "podNetwork", "nodeSubnetPrefixLengths",
+			"nodeSubnetPrefixLength", "addresses", "address", "podSubnets", "podSubnet", "ips", "ip");
+
+	/**
+	 * Whether today's answer says what the old one said: every member then is there now with the
+	 * same value, and a member added since is one of {@link #ADDED_SINCE}, with its value for old
+	 * resources, or one of {@link #LIST_OF_ONE}, holding the old single value.
+	 */
+	private static boolean isListOfOne(JsonNode then, String name, JsonNode list) {
+		String single = LIST_OF_ONE.get(name);
+		return single != null && then.has(single) && list.isArray() && list.size() == 1
+				&& list.path(0).equals(then.path(single));
+	}
+
 	static boolean sameSinceThen(JsonNode then, JsonNode now) {
 		if (then.isObject() && now.isObject()) {
 			for (String name : now.propertyNames()) {
-				if (!then.has(name) && !now.path(name).toString().equals(ADDED_SINCE.get(name))) {
+				if (!then.has(name) && !now.path(name).toString().equals(ADDED_SINCE.get(name))
+						&& !isListOfOne(then, name, now.path(name))) {
 					return false;
 				}
 			}
