@@ -3,7 +3,7 @@ package io.podnet.export;
 import static io.podnet.export.ShellWords.comment;
 import static io.podnet.export.ShellWords.quote;
 
-import io.podnet.export.Topology.NodeAddresses;
+import io.podnet.export.Topology.NodeInFamily;
 import io.podnet.export.Topology.NodeNetwork;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.pod.PodEndpoint;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The configuration of each device as ip(8) and sysctl commands: the gateway, a node, a pod. The
@@ -100,13 +99,13 @@ final class DeviceCommands {
 	 * default via each family's gateway, forwarding on.
 	 */
 	static List<String> node(Topology topology, NodeSpec node, Shell shell) {
-		List<Family> families = families(topology, node);
+		List<NodeInFamily> families = topology.families(node);
 		List<String> lines = new ArrayList<>();
 		lines.add(comment("forwarding on: the node routes between its pods (cbr0) and the node network (eth0)"));
 		families.forEach(f -> lines.add(forwarding(f.family(), shell)));
-		for (Family f : families) {
+		for (NodeInFamily f : families) {
 			lines.add(comment("eth0 on the node network " + f.network().cidr()));
-			lines.add(shell.ip(f.family(), "addr add " + quote(f.network().withPrefix(f.node().address())) + " dev "
+			lines.add(shell.ip(f.family(), "addr add " + quote(f.onNodeNetwork()) + " dev "
 					+ Kubenet.UPLINK + noDad(f.family())));
 		}
 		lines.add(shell.ip("link set " + Kubenet.UPLINK + " up"));
@@ -134,7 +133,7 @@ final class DeviceCommands {
 	 */
 	static List<String> pod(Topology topology, PodEndpoint pod, Shell host, Shell inside) {
 		NodeSpec node = topology.node(pod.nodeName());
-		List<Family> families = families(topology, node);
+		List<NodeInFamily> families = topology.families(node);
 		List<String> cidrs = topology.podCidrs(pod);
 		int count = Math.min(families.size(), cidrs.size());
 		String veth = quote(pod.hostInterface());
@@ -161,29 +160,15 @@ final class DeviceCommands {
 		}
 		lines.add(inside.ip("link set " + Kubenet.POD_INTERFACE + " up"));
 		for (int i = 0; i < count; i++) {
-			Family f = families.get(i);
+			NodeInFamily f = families.get(i);
 			lines.add(inside.ip(f.family(), "route add default via " + quote(f.node().bridgeAddress()) + " dev "
 					+ Kubenet.POD_INTERFACE));
 		}
 		return lines;
 	}
 
-	/** One family as a node sees it: the cluster's node network of that family and the node's addresses in it. */
-	private record Family(NodeNetwork network, NodeAddresses node) {
-		IpFamily family() {
-			return network.family();
-		}
-	}
-
-	/** The node's families, primary first, each beside the cluster's node network of that family. */
-	private static List<Family> families(Topology topology, NodeSpec node) {
-		int count = Math.min(topology.nodeNetworks().size(), node.families().size());
-		return IntStream.range(0, count)
-				.mapToObj(i -> new Family(topology.nodeNetworks().get(i), node.families().get(i))).toList();
-	}
-
 	/** Values of the families for a comment, "10.244.1.0/24 and fd00:10:244:1::/64". */
-	private static String joined(List<Family> families, Function<Family, String> value) {
+	private static String joined(List<NodeInFamily> families, Function<NodeInFamily, String> value) {
 		return families.stream().map(value).collect(Collectors.joining(" and "));
 	}
 

@@ -120,21 +120,29 @@ record Topology(String cluster, List<NodeNetwork> nodeNetworks, List<NodeSpec> n
 		return nodeNetworks.stream().anyMatch(network -> network.family() == family);
 	}
 
-	/** The node's eth0 address on the primary node network as ip(8) takes it: 10.100.0.2/24. */
-	String onNodeNetwork(String address) {
-		return nodeNetworks.get(0).withPrefix(address);
+	/** A node in one family: the cluster's node network of that family beside the node's addresses in it. */
+	record NodeInFamily(NodeNetwork network, NodeAddresses node) {
+
+		IpFamily family() {
+			return network.family();
+		}
+
+		/** eth0's address as ip(8) takes it: 10.100.0.2/24. */
+		String onNodeNetwork() {
+			return network.withPrefix(node.address());
+		}
+	}
+
+	/** The node's families, primary first. */
+	List<NodeInFamily> families(NodeSpec node) {
+		int count = Math.min(nodeNetworks.size(), node.families().size());
+		return IntStream.range(0, count).mapToObj(i -> new NodeInFamily(nodeNetworks.get(i), node.families().get(i)))
+				.toList();
 	}
 
 	/** The node's eth0 address on each family's node network, primary first: 10.100.0.2/24, fd00:10:100::2/64. */
 	List<String> onNodeNetworks(NodeSpec node) {
-		int count = Math.min(nodeNetworks.size(), node.families().size());
-		return IntStream.range(0, count).mapToObj(i -> nodeNetworks.get(i).withPrefix(node.families().get(i).address()))
-				.toList();
-	}
-
-	/** The pod's eth0 address in the primary family as ip(8) takes it: 10.244.0.2/24, the prefix of its node's subnet. */
-	String podCidr(PodEndpoint pod) {
-		return podCidrs(pod).get(0);
+		return families(node).stream().map(NodeInFamily::onNodeNetwork).toList();
 	}
 
 	/** The pod's eth0 address per family, primary first, each with its node's subnet's prefix. */
