@@ -30,7 +30,8 @@ record CniConfig(
 	static final String CNI_VERSION = "1.0.0";
 	static final String NETWORK_NAME = "kubenet";
 
-	@Schema(name = "CniIpam", description = "host-local IPAM: one range, the node's pod subnet")
+	@Schema(name = "CniIpam", description = "host-local IPAM: one range set per address family, each the node's pod "
+			+ "subnet of that family (primary first), and a default route per family")
 	@JsonPropertyOrder({ "type", "ranges", "routes" })
 	record Ipam(@Schema(example = "host-local") String type, List<List<Range>> ranges, List<Route> routes) {
 	}
@@ -45,9 +46,24 @@ record CniConfig(
 	record Route(@Schema(example = "0.0.0.0/0") String dst) {
 	}
 
+	/** One family of the node: its pod subnet and the bridge's address in it. */
+	record Subnet(IpFamily family, String podSubnet, String bridgeAddress) {
+	}
+
+	/** A single-stack node's configuration. */
 	static CniConfig of(IpFamily family, String podSubnet, String bridgeAddress) {
-		Ipam ipam = new Ipam("host-local", List.of(List.of(new Range(podSubnet, bridgeAddress))),
-				List.of(new Route(family.defaultDestination())));
+		return of(List.of(new Subnet(family, podSubnet, bridgeAddress)));
+	}
+
+	/**
+	 * The configuration of a node with a pod subnet per family, primary first: as kubenet wrote it for
+	 * a dual-stack node, one range set per family (host-local gives the pod an address from each set)
+	 * and a default route per family, in the same order.
+	 */
+	static CniConfig of(List<Subnet> subnets) {
+		Ipam ipam = new Ipam("host-local",
+				subnets.stream().map(subnet -> List.of(new Range(subnet.podSubnet(), subnet.bridgeAddress()))).toList(),
+				subnets.stream().map(subnet -> new Route(subnet.family().defaultDestination())).toList());
 		return new CniConfig(CNI_VERSION, NETWORK_NAME, "bridge", Kubenet.BRIDGE, true, false, true, ipam);
 	}
 }

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/v1/clusters/{cluster}")
 @Tag(name = "Exports", description = "Each device's configuration, as kubenet's CNI config and as ip(8) commands, and "
-		+ "the whole cluster as a script that builds it in Linux network namespaces")
+		+ "the whole cluster as a script that builds it in Linux network namespaces; in a dual-stack cluster each "
+		+ "configures both address families")
 class ExportController {
 
 	private static final String TEXT = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8";
@@ -37,7 +38,8 @@ class ExportController {
 	@Operation(summary = "A node's CNI network configuration",
 			description = "What kubenet writes to /etc/cni/net.d on the node: the bridge plugin on cbr0 as the pods' "
 					+ "gateway (isGateway), no masquerading, hairpin mode, and host-local IPAM over the node's pod "
-					+ "subnet with the bridge address as gateway and a default route.")
+					+ "subnet with the bridge address as gateway and a default route; in a dual-stack cluster one "
+					+ "range set and one default route per family, primary first, as kubenet writes them.")
 	CniConfig nodeCniConfig(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Node name", example = "node-2") @PathVariable String node) {
 		return exports.cniConfig(cluster, node);

@@ -3,7 +3,10 @@ package io.podnet.export;
 import io.podnet.cluster.Cluster;
 import io.podnet.cluster.ClusterService;
 import io.podnet.database.ReadSnapshot;
+import io.podnet.export.Topology.NodeAddresses;
+import io.podnet.export.Topology.NodeNetwork;
 import io.podnet.export.Topology.NodeSpec;
+import io.podnet.ipam.Addresses;
 import io.podnet.node.Node;
 import io.podnet.node.NodeService;
 import io.podnet.pod.PodEndpoint;
@@ -12,6 +15,7 @@ import io.podnet.pod.PodRef;
 import io.podnet.pod.PodService;
 import io.podnet.routing.RouteService;
 import io.podnet.kubenet.Route;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +47,11 @@ class ExportService {
 	@Transactional(readOnly = true)
 	CniConfig cniConfig(String clusterName, String nodeName) {
 		Node node = nodes.find(clusterName, nodeName);
-		return CniConfig.of(node.getCluster().getIpFamily(), node.getPodSubnet(), node.bridgeAddress());
+		List<CniConfig.Subnet> subnets = new ArrayList<>();
+		subnets.add(new CniConfig.Subnet(node.getCluster().getIpFamily(), node.getPodSubnet(), node.bridgeAddress()));
+		node.secondary().ifPresent(second -> subnets.add(new CniConfig.Subnet(second.family(),
+				Addresses.format(second.podSubnet()), Addresses.format(second.bridgeAddress()))));
+		return CniConfig.of(subnets);
 	}
 
 	@Transactional(readOnly = true)
@@ -96,12 +104,26 @@ class ExportService {
 
 	private static Topology topology(Cluster cluster, List<Node> nodes, Iterable<PodEndpoint> pods,
 			List<Route> routes) {
-		return new Topology(cluster.getName(), cluster.getIpFamily(), cluster.getNodeNetwork(), cluster.getGateway(),
-				nodes.stream().map(ExportService::spec).toList(), pods, routes);
+		return new Topology(cluster.getName(), nodeNetworks(cluster), nodes.stream().map(ExportService::spec).toList(),
+				pods, routes);
 	}
 
+	/** Each family's node network and gateway, primary first; the primary's as stored, as it always was. */
+	private static List<NodeNetwork> nodeNetworks(Cluster cluster) {
+		List<NodeNetwork> networks = new ArrayList<>();
+		networks.add(new NodeNetwork(cluster.getIpFamily(), cluster.getNodeNetwork(), cluster.getGateway()));
+		cluster.secondary().ifPresent(second -> networks.add(new NodeNetwork(second.family(),
+				Addresses.format(second.nodeNetwork()), Addresses.format(second.gateway()))));
+		return networks;
+	}
+
+	/** The node's addresses of each family, primary first. */
 	private static NodeSpec spec(Node node) {
-		return new NodeSpec(node.getName(), node.getAddress(), node.getPodSubnet(), node.bridgeAddress());
+		List<NodeAddresses> families = new ArrayList<>();
+		families.add(new NodeAddresses(node.getAddress(), node.getPodSubnet(), node.bridgeAddress()));
+		node.secondary().ifPresent(second -> families.add(new NodeAddresses(Addresses.format(second.address()),
+				Addresses.format(second.podSubnet()), Addresses.format(second.bridgeAddress()))));
+		return new NodeSpec(node.getName(), families);
 	}
 
 }

@@ -4,6 +4,8 @@ import static io.podnet.export.ShellWords.comment;
 import static io.podnet.export.ShellWords.quote;
 
 import io.podnet.export.DeviceCommands.Uplink;
+import io.podnet.export.Topology.NodeAddresses;
+import io.podnet.export.Topology.NodeNetwork;
 import io.podnet.export.Topology.NodeSpec;
 import io.podnet.pod.PodEndpoint;
 import io.podnet.kubenet.Kubenet;
@@ -100,14 +102,14 @@ final class NamespaceReplay {
 				.blank()
 				.comment("A namespace of the replay, loopback up; ICMP errors never rate-limited, so traceroute sees")
 				.comment("every router.");
-		if (topology.family() == IpFamily.IPv6) {
+		if (topology.hasFamily(IpFamily.IPv6)) {
 			script.comment("No duplicate address detection, for link-local addresses too: until a router's link-local")
 					.comment("address is confirmed, Linux sends no neighbour solicitation for the packets it forwards.");
 		}
 		script.line("add_namespace() {")
 				.line("\tip netns add \"$1\"")
 				.line("\tip -n \"$1\" link set lo up")
-				.line("\tip netns exec \"$1\" sysctl -qw net.ipv4.icmp_ratemask=0" + (topology.family() == IpFamily.IPv6
+				.line("\tip netns exec \"$1\" sysctl -qw net.ipv4.icmp_ratemask=0" + (topology.hasFamily(IpFamily.IPv6)
 						? " net.ipv6.icmp.ratemask= net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0"
 						: ""))
 				.line("}")
@@ -147,7 +149,7 @@ final class NamespaceReplay {
 			firstPod = firstPod == null ? pod : firstPod;
 			width = Math.max(width, podNamespace(pod.namespace(), pod.name()).length());
 		}
-		script.comment("podnet: cluster " + topology.cluster() + " (" + topology.family() + ") replayed in Linux "
+		script.comment("podnet: cluster " + topology.cluster() + " (" + and(topology.nodeNetworks().stream().map(n -> n.family().toString()).toList()) + ") replayed in Linux "
 				+ "network namespaces.")
 				.comment("")
 				.comment("A namespace per pod, per node and for the gateway, plus one for the node network's L2")
@@ -164,16 +166,18 @@ final class NamespaceReplay {
 						+ " ping -c1 ADDRESS")
 				.comment("")
 				.comment("Namespaces, after the prefix:");
-		row(script, width, GATEWAY, "gateway, eth0 " + topology.onNodeNetwork(topology.gateway()));
-		row(script, width, NODE_NETWORK, "node network " + topology.nodeNetwork() + ": bridge " + SEGMENT_BRIDGE
+		row(script, width, GATEWAY, "gateway, eth0 " + and(topology.nodeNetworks().stream()
+				.map(network -> network.withPrefix(network.gateway())).toList()));
+		row(script, width, NODE_NETWORK, "node network " + nodeNetworks(topology) + ": bridge " + SEGMENT_BRIDGE
 				+ " with a port per node and one for the gateway");
 		for (NodeSpec node : topology.nodes()) {
 			row(script, width, nodeNamespace(node.name()), "node " + node.name() + ", eth0 "
-					+ topology.onNodeNetwork(node.address()) + ", cbr0 " + node.bridgeCidr());
+					+ and(topology.onNodeNetworks(node)) + ", cbr0 "
+					+ and(node.families().stream().map(NodeAddresses::bridgeCidr).toList()));
 		}
 		for (PodEndpoint pod : topology.pods()) {
 			row(script, width, podNamespace(pod.namespace(), pod.name()), "pod " + pod.qualifiedName() + ", eth0 "
-					+ topology.podCidr(pod) + " on " + pod.nodeName() + " (host end " + pod.hostInterface() + ")");
+					+ and(topology.podCidrs(pod)) + " on " + pod.nodeName() + " (host end " + pod.hostInterface() + ")");
 		}
 	}
 
@@ -204,7 +208,7 @@ final class NamespaceReplay {
 		lines.accept("each_namespace add_namespace");
 		lines.accept("");
 		Shell segment = ns(NODE_NETWORK);
-		lines.accept(comment("the node network " + topology.nodeNetwork() + ": one L2 segment, a bridge with a port per eth0"));
+		lines.accept(comment("the node network " + nodeNetworks(topology) + ": one L2 segment, a bridge with a port per eth0"));
 		lines.accept(segment.ip("link add " + SEGMENT_BRIDGE + " type bridge"));
 		lines.accept(segment.ip("link set " + SEGMENT_BRIDGE + " up"));
 		plugIntoNodeNetwork(GATEWAY, ns(GATEWAY)).forEach(lines);
@@ -234,6 +238,16 @@ final class NamespaceReplay {
 				segment.ip("link add " + port + " type veth peer name " + Kubenet.UPLINK + " netns " + device.quoted()),
 				segment.ip("link set " + port + " master " + SEGMENT_BRIDGE),
 				segment.ip("link set " + port + " up"));
+	}
+
+	/** The node networks, one per family on the one L2 segment: "10.100.0.0/24 and fd00:10:100::/64". */
+	private static String nodeNetworks(Topology topology) {
+		return and(topology.nodeNetworks().stream().map(NodeNetwork::cidr).toList());
+	}
+
+	/** One value per family in a comment: "10.244.0.2/24 and fd00:10:244::2/64". */
+	private static String and(List<String> values) {
+		return String.join(" and ", values);
 	}
 
 	/** A namespace of this replay, as the script names it: the prefix, then the role. */

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
@@ -35,12 +37,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The proof against the Linux kernel. Builds a cluster through the API (three nodes with pods, a
- * pod deleted and re-created, a blackhole, a looping static route and an external route), replays
+ * pod deleted and re-created, a blackhole, a looping static route and an external route, each of
+ * these in every family of the cluster), replays
  * the exported whole-cluster script in network namespaces on this machine, then asks the kernel
  * and the path resolver the same questions: every ordered pair of pods, and from every pod the
  * blackhole, the loop, the external route, an address no route covers and the deleted pod's old
  * IP, now unassigned. They must agree: ping answers exactly when the resolver says ACCEPTED, with
- * the TTL the resolver gives; traceroute shows the routers the resolver routes through.
+ * the TTL the resolver gives; traceroute shows the routers the resolver routes through. A dual-stack
+ * cluster asks every question in both families: a pod-to-pod path in its primary family by default
+ * and in the other with {@code family=}, as a client would ask.
  *
  * <p>Comparing routers: traceroute prints a router when it answers a probe with "time exceeded",
  * which Linux does whenever a packet reaches a forwarding decision with TTL 1 - at every ROUTED hop,
@@ -64,31 +69,49 @@ class KernelReplayIT extends IntegrationTest {
 	private static final int PARALLEL_PROBES = 8;
 	private static final Set<String> STOPS_AFTER_TTL_CHECK = Set.of("NEIGHBOR_UNREACHABLE", "EXITS_NETWORK", "LOOP");
 
-	/** One address family's cluster: its networks and the user routes' destinations and targets in them. */
-	record Plan(String family, String cluster, String nodeNetwork, String podNetwork, String blackhole,
-			String blackholeTarget, String loop, String loopTarget, String external, String externalTarget,
-			String noRouteTarget) {
+	/** One address family of a cluster: its networks and the user routes' destinations and targets in them. */
+	record Plan(String family, String nodeNetwork, String podNetwork, String blackhole, String blackholeTarget,
+			String loop, String loopTarget, String external, String externalTarget, String noRouteTarget) {
 
 		boolean ipv6() {
 			return family.equals("IPv6");
 		}
 	}
 
-	static final Plan IPV4 = new Plan("IPv4", "replay4", "10.100.0.0/24", "10.244.0.0/16",
+	static final Plan IPV4 = new Plan("IPv4", "10.100.0.0/24", "10.244.0.0/16",
 			"10.244.100.0/24", "10.244.100.7", "10.244.200.0/24", "10.244.200.7", "198.51.100.0/24", "198.51.100.7",
 			"192.0.2.7");
-	static final Plan IPV6 = new Plan("IPv6", "replay6", "fd00:10:100::/64", "fd00:10:244::/56",
+	static final Plan IPV6 = new Plan("IPv6", "fd00:10:100::/64", "fd00:10:244::/56",
 			"fd00:10:244:64::/64", "fd00:10:244:64::7", "fd00:10:244:c8::/64", "fd00:10:244:c8::7",
 			"2001:db8:ff::/48", "2001:db8:ff::7", "2001:db8:1::7");
 
-	record PodAt(String namespace, String name, String node, String ip) {
+	/**
+	 * A cluster to replay: its name, what CI's record calls the run ("h2 dual-stack: ..."), and its
+	 * families, primary first.
+	 */
+	record Replay(String cluster, String label, List<Plan> families) {
+
+		boolean dualStack() {
+			return families.size() > 1;
+		}
+	}
+
+	static final Replay IPV4_CLUSTER = new Replay("replay4", "IPv4", List.of(IPV4));
+	static final Replay IPV6_CLUSTER = new Replay("replay6", "IPv6", List.of(IPV6));
+	static final Replay DUAL_STACK_CLUSTER = new Replay("replay46", "dual-stack", List.of(IPV4, IPV6));
+
+	/** A pod and its IPs, one per family of its cluster, primary first (status.podIPs). */
+	record PodAt(String namespace, String name, String node, List<String> ips) {
 		String qualifiedName() {
 			return namespace + "/" + name;
 		}
 	}
 
-	/** A question put to both: from a pod's namespace to an address. */
-	record Flow(PodAt source, String destination, String target) {
+	/**
+	 * A question put to both: from a pod's namespace to an address of one family; to a pod, the
+	 * resolver is asked by the pod's name (and the family, when it is not the primary one).
+	 */
+	record Flow(PodAt source, Plan family, boolean primary, String destination, String target, PodAt pod) {
 		@Override
 		public String toString() {
 			return source.qualifiedName() + " -> " + target + " " + destination;
@@ -114,19 +137,24 @@ class KernelReplayIT extends IntegrationTest {
 
 	@Test
 	void ipv4ClusterBehavesInTheKernelAsTheResolverSays() throws Exception {
-		replay(IPV4);
+		replay(IPV4_CLUSTER);
 	}
 
 	@Test
 	void ipv6ClusterBehavesInTheKernelAsTheResolverSays() throws Exception {
-		replay(IPV6);
+		replay(IPV6_CLUSTER);
 	}
 
-	private void replay(Plan plan) throws Exception {
+	@Test
+	void dualStackClusterBehavesInTheKernelAsTheResolverSaysInBothFamilies() throws Exception {
+		replay(DUAL_STACK_CLUSTER);
+	}
+
+	private void replay(Replay plan) throws Exception {
 		long started = System.nanoTime();
 		String prefix = "pn" + hex4() + "-";
 		Map<String, PodAt> pods = new LinkedHashMap<>();
-		String unassigned = buildCluster(plan, pods);
+		List<String> unassigned = buildCluster(plan, pods);
 		Reply exported = api.get("/api/v1/clusters/" + plan.cluster() + "/ip-config");
 		assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
 		assertThat(exported.contentType()).startsWith("text/plain");
@@ -148,9 +176,10 @@ class KernelReplayIT extends IntegrationTest {
 			List<Flow> flows = flows(plan, pods.values(), unassigned);
 			List<Outcome> outcomes = probe(plan, prefix, flows);
 			long elapsed = (System.nanoTime() - started) / 1_000_000;
-			outcomes.forEach(outcome -> System.out.println(plan.family() + " " + describe(outcome)));
-			int pairs = pods.size() * (pods.size() - 1);
-			String summary = TestDatabase.kind() + " " + plan.family() + ": " + pairs + " pod pairs and "
+			outcomes.forEach(outcome -> System.out.println(plan.label() + " " + outcome.flow().family().family() + " "
+					+ describe(outcome)));
+			int pairs = pods.size() * (pods.size() - 1) * plan.families().size();
+			String summary = TestDatabase.kind() + " " + plan.label() + ": " + pairs + " pod pairs and "
 					+ (flows.size() - pairs) + " other flows compared in " + elapsed + " ms";
 			System.out.println("KernelReplayIT " + summary);
 			Files.createDirectories(MARKER.getParent());
@@ -170,19 +199,19 @@ class KernelReplayIT extends IntegrationTest {
 
 	/**
 	 * Three nodes with pods; default/cache deleted and created again on node-1, so it gets the next
-	 * address and a new veth, and its old address is left unassigned. Returns that address.
+	 * address and a new veth, and its old address is left unassigned. Returns that address, one per
+	 * family.
 	 */
-	private String buildCluster(Plan plan, Map<String, PodAt> pods) {
+	private List<String> buildCluster(Replay plan, Map<String, PodAt> pods) {
 		String clusters = "/api/v1/clusters";
-		Reply cluster = api.post(clusters, json("{'name':'" + plan.cluster() + "','nodeNetwork':'" + plan.nodeNetwork()
-				+ "','podNetwork':'" + plan.podNetwork() + "'}"));
+		Reply cluster = api.post(clusters, json(clusterRequest(plan)));
 		assertThat(cluster.status()).as(cluster.toString()).isEqualTo(201);
 		String base = clusters + "/" + plan.cluster();
-		Map<String, String> nodeAddresses = new LinkedHashMap<>();
+		Map<String, List<String>> nodeAddresses = new LinkedHashMap<>();
 		for (String node : List.of("node-1", "node-2", "node-3")) {
 			Reply created = api.post(base + "/nodes", json("{'name':'" + node + "'}"));
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
-			nodeAddresses.put(node, created.text("address"));
+			nodeAddresses.put(node, texts(created.json().path("addresses")));
 		}
 		String[][] layout = { { "default", "web", "node-1" }, { "default", "api", "node-1" },
 				{ "default", "cache", "node-1" }, { "shop", "db", "node-2" }, { "shop", "worker", "node-2" },
@@ -190,23 +219,49 @@ class KernelReplayIT extends IntegrationTest {
 		for (String[] pod : layout) {
 			pods.put(pod[0] + "/" + pod[1], createPod(base, pod[0], pod[1], pod[2]));
 		}
-		String oldCacheIp = pods.get("default/cache").ip();
+		List<String> oldCacheIps = pods.get("default/cache").ips();
 		assertThat(api.delete(base + "/namespaces/default/pods/cache").status()).isEqualTo(204);
 		PodAt cache = createPod(base, "default", "cache", "node-1");
-		assertThat(cache.ip()).as("a re-created pod gets the next address, next-fit").isNotEqualTo(oldCacheIp);
+		for (int i = 0; i < oldCacheIps.size(); i++) {
+			assertThat(cache.ips().get(i)).as("a re-created pod gets the next address, next-fit, in every family")
+					.isNotEqualTo(oldCacheIps.get(i));
+		}
 		pods.put("default/cache", cache);
-		route(base, "{'destination':'" + plan.blackhole() + "','type':'BLACKHOLE'}");
-		// node-1 does not own the destination and sends it back to the gateway: a loop until the TTL runs out
-		route(base, "{'destination':'" + plan.loop() + "','nextHop':'" + nodeAddresses.get("node-1") + "'}");
-		route(base, "{'destination':'" + plan.external() + "','type':'EXTERNAL'}");
-		return oldCacheIp;
+		for (int i = 0; i < plan.families().size(); i++) {
+			Plan family = plan.families().get(i);
+			route(base, "{'destination':'" + family.blackhole() + "','type':'BLACKHOLE'}");
+			// node-1 does not own the destination and sends it back to the gateway: a loop until the TTL runs out
+			route(base, "{'destination':'" + family.loop() + "','nextHop':'" + nodeAddresses.get("node-1").get(i) + "'}");
+			route(base, "{'destination':'" + family.external() + "','type':'EXTERNAL'}");
+		}
+		return oldCacheIps;
+	}
+
+	/** The single-stack form for one family (as clients have always sent it), the lists for two. */
+	private static String clusterRequest(Replay plan) {
+		if (!plan.dualStack()) {
+			Plan family = plan.families().get(0);
+			return "{'name':'" + plan.cluster() + "','nodeNetwork':'" + family.nodeNetwork() + "','podNetwork':'"
+					+ family.podNetwork() + "'}";
+		}
+		return "{'name':'" + plan.cluster() + "','nodeNetworks':" + quotedList(plan, Plan::nodeNetwork)
+				+ ",'podNetworks':" + quotedList(plan, Plan::podNetwork) + "}";
+	}
+
+	private static String quotedList(Replay plan, Function<Plan, String> value) {
+		return plan.families().stream().map(family -> "'" + value.apply(family) + "'")
+				.collect(Collectors.joining(",", "[", "]"));
 	}
 
 	private PodAt createPod(String base, String namespace, String name, String node) {
 		Reply created = api.post(base + "/namespaces/" + namespace + "/pods", json("{'name':'" + name + "','nodeName':'"
 				+ node + "','containers':[{'name':'app','image':'busybox'}]}"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return new PodAt(namespace, name, node, created.text("ip"));
+		return new PodAt(namespace, name, node, texts(created.json().path("ips")));
+	}
+
+	private static List<String> texts(JsonNode array) {
+		return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
 	}
 
 	private void route(String base, String body) {
@@ -214,27 +269,32 @@ class KernelReplayIT extends IntegrationTest {
 		assertThat(created.status()).as(body + ": " + created).isEqualTo(201);
 	}
 
-	private static List<Flow> flows(Plan plan, Iterable<PodAt> pods, String unassigned) {
+	/** Every pod pair and every pod to each special target, in each family of the cluster. */
+	private static List<Flow> flows(Replay plan, Iterable<PodAt> pods, List<String> unassigned) {
 		List<Flow> flows = new ArrayList<>();
-		for (PodAt from : pods) {
-			for (PodAt to : pods) {
-				if (from != to) {
-					flows.add(new Flow(from, to.ip(), "pod " + to.qualifiedName()));
+		for (int i = 0; i < plan.families().size(); i++) {
+			Plan family = plan.families().get(i);
+			boolean primary = i == 0;
+			for (PodAt from : pods) {
+				for (PodAt to : pods) {
+					if (from != to) {
+						flows.add(new Flow(from, family, primary, to.ips().get(i), "pod " + to.qualifiedName(), to));
+					}
 				}
 			}
-		}
-		for (PodAt from : pods) {
-			flows.add(new Flow(from, plan.blackholeTarget(), "blackhole"));
-			flows.add(new Flow(from, plan.loopTarget(), "loop"));
-			flows.add(new Flow(from, plan.externalTarget(), "external"));
-			flows.add(new Flow(from, plan.noRouteTarget(), "no route"));
-			flows.add(new Flow(from, unassigned, "unassigned pod IP"));
+			for (PodAt from : pods) {
+				flows.add(new Flow(from, family, primary, family.blackholeTarget(), "blackhole", null));
+				flows.add(new Flow(from, family, primary, family.loopTarget(), "loop", null));
+				flows.add(new Flow(from, family, primary, family.externalTarget(), "external", null));
+				flows.add(new Flow(from, family, primary, family.noRouteTarget(), "no route", null));
+				flows.add(new Flow(from, family, primary, unassigned.get(i), "unassigned pod IP", null));
+			}
 		}
 		return flows;
 	}
 
 	/** Resolver, ping and traceroute for every flow, several flows at a time. */
-	private List<Outcome> probe(Plan plan, String prefix, List<Flow> flows) throws Exception {
+	private List<Outcome> probe(Replay plan, String prefix, List<Flow> flows) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_PROBES);
 		try {
 			List<Callable<Outcome>> tasks = flows.stream().<Callable<Outcome>>map(flow -> () -> probe(plan, prefix, flow))
@@ -249,18 +309,27 @@ class KernelReplayIT extends IntegrationTest {
 		}
 	}
 
-	private Outcome probe(Plan plan, String prefix, Flow flow) {
-		Reply path = api.get("/api/v1/clusters/" + plan.cluster() + "/paths?from="
-				+ URLEncoder.encode(flow.source().qualifiedName(), StandardCharsets.UTF_8) + "&to="
-				+ URLEncoder.encode(flow.destination(), StandardCharsets.UTF_8));
+	private Outcome probe(Replay plan, String prefix, Flow flow) {
+		Reply path = api.get("/api/v1/clusters/" + plan.cluster() + "/paths?" + pathQuery(flow));
 		assertThat(path.status()).as(flow + ": the resolver answers: " + path).isEqualTo(200);
 		String netns = prefix + NamespaceReplay.podNamespace(flow.source().namespace(), flow.source().name());
-		String family = plan.ipv6() ? "-6" : "-4";
+		String family = flow.family().ipv6() ? "-6" : "-4";
 		Ping ping = Ping.parse(Kernel.run(Duration.ofSeconds(10), List.of("ip", "netns", "exec", netns, "ping", family,
 				"-n", "-c1", "-W1", flow.destination())));
 		Traceroute traceroute = Traceroute.parse(Kernel.run(Duration.ofSeconds(20), List.of("ip", "netns", "exec", netns,
 				"traceroute", family, "-n", "-q1", "-w1", "-m", String.valueOf(MAX_HOPS), flow.destination())));
 		return new Outcome(flow, path.json(), ping, traceroute);
+	}
+
+	/**
+	 * The resolver's question: to a pod by its name, in the primary family by default and with
+	 * {@code family=} in the other; to any other target by its address, whose family it is.
+	 */
+	private static String pathQuery(Flow flow) {
+		String to = flow.pod() == null ? flow.destination() : flow.pod().qualifiedName();
+		return "from=" + URLEncoder.encode(flow.source().qualifiedName(), StandardCharsets.UTF_8) + "&to="
+				+ URLEncoder.encode(to, StandardCharsets.UTF_8)
+				+ (flow.pod() != null && !flow.primary() ? "&family=" + flow.family().family() : "");
 	}
 
 	private static void compare(Outcome outcome, SoftAssertions softly) {
@@ -273,6 +342,10 @@ class KernelReplayIT extends IntegrationTest {
 		Traceroute traceroute = outcome.traceroute();
 		boolean accepted = disposition.equals("ACCEPTED");
 		String context = flow + " (resolver: " + disposition + ")";
+
+		softly.assertThat(Probes.normal(path.path("destination").path("address").asString()))
+				.as(context + ": the resolver answers in the family the kernel is asked in")
+				.isEqualTo(Probes.normal(flow.destination()));
 
 		softly.assertThat(ping.answered()).as(context + ": ping answers exactly when the resolver says ACCEPTED\n"
 				+ ping.output()).isEqualTo(accepted);
