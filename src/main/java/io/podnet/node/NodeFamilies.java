@@ -12,7 +12,6 @@ import io.podnet.problem.InvalidValue;
 import io.podnet.watch.ChangeKinds;
 import io.podnet.watch.ChangeLog;
 import io.podnet.watch.EventType;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,16 +34,16 @@ class NodeFamilies {
 
 	private final NodeRepository nodes;
 	private final NodePodCounters counters;
-	private final JdbcTemplate jdbc;
-	private final EntityManager entityManager;
+	private final NodeFamilyWrites writes;
+	private final FreshNodes freshNodes;
 	private final ChangeLog changes;
 
-	NodeFamilies(NodeRepository nodes, NodePodCounters counters, JdbcTemplate jdbc, EntityManager entityManager,
+	NodeFamilies(NodeRepository nodes, NodePodCounters counters, NodeFamilyWrites writes, FreshNodes freshNodes,
 			ChangeLog changes) {
 		this.nodes = nodes;
 		this.counters = counters;
-		this.jdbc = jdbc;
-		this.entityManager = entityManager;
+		this.writes = writes;
+		this.freshNodes = freshNodes;
 		this.changes = changes;
 	}
 
@@ -92,10 +90,7 @@ class NodeFamilies {
 					subnetText, new BigDecimal(subnet), node.getId() });
 			counterRows.add(new Object[] { subnetText, node.getId() });
 		}
-		jdbc.batchUpdate("update node set secondary_address = ?, secondary_address_value = ?, secondary_pod_subnet = ?,"
-				+ " secondary_pod_subnet_value = ? where id = ?", nodeRows);
-		jdbc.batchUpdate("update node_pods set secondary_pod_subnet = ?, secondary_pod_address_cursor = null"
-				+ " where node_id = ?", counterRows);
+		writes.secondFamily(nodeRows, counterRows);
 		if (subnet != null) {
 			cluster.nodeSubnetAllocated(true, subnet);
 			cluster.nodeAddressAllocated(true, address);
@@ -111,18 +106,14 @@ class NodeFamilies {
 		Cluster cluster = removed.cluster();
 		counters.lockAll(cluster.getId());
 		List<Node> all = nodes.findPage(cluster, "", Limit.unlimited());
-		jdbc.update("update node set secondary_address = null, secondary_address_value = null,"
-				+ " secondary_pod_subnet = null, secondary_pod_subnet_value = null where cluster_id = ?", cluster.getId());
-		jdbc.update("update node_pods set secondary_pod_subnet = null, secondary_pod_address_cursor = null"
-				+ " where cluster_id = ?", cluster.getId());
+		writes.noSecondFamily(cluster.getId());
 		recordModified(cluster, all);
 	}
 
 	/** Tells watchers of each node as a GET answers it now: read again, for it was changed around the entity. */
 	private void recordModified(Cluster cluster, List<Node> all) {
 		for (Node node : all) {
-			entityManager.refresh(node);
-			changes.record(ChangeKinds.NODE, cluster.getId(), EventType.MODIFIED, NodeView.of(node));
+			changes.record(ChangeKinds.NODE, cluster.getId(), EventType.MODIFIED, NodeView.of(freshNodes.read(node.getId())));
 		}
 	}
 }
