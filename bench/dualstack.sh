@@ -44,10 +44,7 @@ api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
 	-d '{"name":"dual","podNetworks":["10.128.0.0/9","fd00:10:244::/48"],"nodeNetworks":["10.0.0.0/16","fd00:10:100::/64"]}'
 for cluster in single dual; do
 	echo "loading $NODES nodes and $((NODES * PODS_PER_NODE)) pods into $cluster"
-	for i in $(seq 1 "$NODES"); do
-		api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters/$cluster/nodes" \
-			-d "$(printf '{"name":"node-%05d"}' "$i")"
-	done
+	load_nodes "$cluster" "$NODES"
 	for i in $(seq 1 $((NODES * PODS_PER_NODE))); do
 		api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters/$cluster/namespaces/default/pods" \
 			-d "$(printf '{"name":"seed-%d","nodeName":"node-%05d","containers":[{"name":"c","image":"nginx","ports":[{"containerPort":80}]}]}' \

@@ -45,20 +45,7 @@ bench_service "$JAR"
 api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
 	-d '{"name":"bench","nodeNetwork":"10.0.0.0/16","podNetwork":"10.128.0.0/9","nodeSubnetPrefixLength":24}'
 echo "loading $NODES nodes"
-cat > "$WORK/nodes.lua" <<LUA
-local i, total = 0, $NODES
-function request()
-	i = i + 1
-	if i > total then return wrk.format("GET", "/actuator/health") end
-	return wrk.format("POST", "/api/v1/clusters/bench/nodes", { ["Content-Type"] = "application/json",
-		["Authorization"] = "Bearer $TOKEN" }, string.format('{"name":"node-%05d"}', i))
-end
-function response(status, headers, body)
-	if status ~= 201 and status ~= 200 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
-	if i > total then local f = io.open("$WORK/nodes.done", "w"); f:write("done\\n"); f:close() end
-end
-LUA
-run_until "$WORK/nodes.done" -t1 -c1 -d4h -s "$WORK/nodes.lua" "$BASE"
+load_nodes bench "$NODES"
 echo "loading $PODS pods"
 START=$(date +%s)
 TOTAL=$PODS THREADS=1 DONE="$WORK/pods.done" run_until "$WORK/pods.done.0" -t1 -c"$CONNECTIONS" -d4h \

@@ -42,21 +42,8 @@ load() {
 	local cluster="$1" nodes="$2"
 	api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
 		-d '{"name":"'"$cluster"'","nodeNetwork":"10.0.0.0/16","podNetwork":"10.128.0.0/9","nodeSubnetPrefixLength":24}'
-	cat > "$WORK/nodes-$cluster.lua" <<LUA
-local i, total = 0, $nodes
-function request()
-	i = i + 1
-	if i > total then return wrk.format("GET", "/actuator/health") end
-	return wrk.format("POST", "/api/v1/clusters/$cluster/nodes", { ["Content-Type"] = "application/json",
-		["Authorization"] = "Bearer $TOKEN" }, string.format('{"name":"node-%05d"}', i))
-end
-function response(status, headers, body)
-	if status ~= 201 and status ~= 200 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
-	if i > total then local f = io.open("$WORK/nodes-$cluster.done", "w"); f:write("done\\n"); f:close() end
-end
-LUA
 	echo "$cluster: loading $nodes nodes"
-	run_until "$WORK/nodes-$cluster.done" -t1 -c1 -d4h -s "$WORK/nodes-$cluster.lua" "$BASE"
+	load_nodes "$cluster" "$nodes"
 	for route in '{"destination":"0.0.0.0/0","type":"EXTERNAL"}' '{"destination":"10.64.0.0/16","type":"BLACKHOLE"}' \
 		'{"destination":"192.168.0.0/16","nextHop":"10.0.0.2"}'; do
 		api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters/$cluster/routes" -d "$route"

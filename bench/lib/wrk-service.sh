@@ -7,6 +7,7 @@
 #                                  (the work dir is kept with KEEP_WORK=1); installs wrk if missing
 #   api ARGS...                    curl with the token, failing on an error status
 #   run_until FILE WRK-ARGS...     runs wrk until its script has written FILE (a load's done file), then stops it
+#   load_nodes CLUSTER N           creates node-00001 .. node-N in the cluster, one request at a time with wrk
 #   bench_pair A B ROUNDS SECONDS  warm-up (2 x 5 s each), then ROUNDS rounds of A B B A, each a call to
 #                                  the caller's `measure KIND SECONDS` (prints req/s); sets PAIR_ROWS
 #                                  (markdown table rows) and PAIR_MIN/PAIR_MAX (ratios B ÷ A)
@@ -41,6 +42,24 @@ run_until() {
 	wrk "$@" >/dev/null & local pid=$!
 	while [ ! -e "$done" ]; do sleep 1; done
 	kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+load_nodes() {
+	local cluster="$1" nodes="$2"
+	cat > "$WORK/nodes-$cluster.lua" <<LUA
+local i, total = 0, $nodes
+function request()
+	i = i + 1
+	if i > total then return wrk.format("GET", "/actuator/health") end
+	return wrk.format("POST", "/api/v1/clusters/$cluster/nodes", { ["Content-Type"] = "application/json",
+		["Authorization"] = "Bearer $TOKEN" }, string.format('{"name":"node-%05d"}', i))
+end
+function response(status, headers, body)
+	if status ~= 201 and status ~= 200 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
+	if i > total then local f = io.open("$WORK/nodes-$cluster.done", "w"); f:write("done\\n"); f:close() end
+end
+LUA
+	run_until "$WORK/nodes-$cluster.done" -t1 -c1 -d4h -s "$WORK/nodes-$cluster.lua" "$BASE"
 }
 
 bench_cleanup() {
