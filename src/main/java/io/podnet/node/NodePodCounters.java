@@ -73,6 +73,15 @@ public class NodePodCounters {
 	}
 
 	/**
+	 * Locks the pod counters of every node of the cluster, in one order (by node): holding them, no
+	 * pod of the cluster is created or deleted until the caller's transaction ends.
+	 */
+	public void lockAll(long clusterId) {
+		jdbc.sql("select np.node_id from node_pods np where np.cluster_id = ? order by np.node_id" + rowLock.of("np"))
+				.param(1, clusterId).query(Long.class).list();
+	}
+
+	/**
 	 * The name of the cluster's node with the most free pod slots, i.e. the fewest pods, ties by
 	 * name; read without a lock. Ordered by every column of the placement index, so that H2 reads
 	 * its first entry instead of sorting the cluster's nodes.

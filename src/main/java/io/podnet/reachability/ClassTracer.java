@@ -49,6 +49,8 @@ final class ClassTracer {
 	private final Protocol protocol;
 	private final boolean addresses;
 	private final IPAddress within;
+	/** Prefixes inside {@code within} whose addresses are not asked about. */
+	private final List<IPAddress> except;
 	private final IpFamily family;
 	private final PathTracer tracer;
 	private final Map<String, List<PodGroup>> groupsByNode = new HashMap<>();
@@ -63,12 +65,20 @@ final class ClassTracer {
 	 * @param within if not null, only destinations in this prefix are asked about
 	 */
 	ClassTracer(ClusterPlan plan, Integer port, Protocol protocol, boolean addresses, IPAddress within) {
+		this(plan, port, protocol, addresses, within, List.of());
+	}
+
+	/** @param except prefixes whose destinations are not asked about either (an intent's {@code to.except}) */
+	ClassTracer(ClusterPlan plan, Integer port, Protocol protocol, boolean addresses, IPAddress within,
+			List<IPAddress> except) {
 		this.plan = plan;
 		this.port = port;
 		this.protocol = protocol;
 		this.addresses = addresses;
 		this.within = within == null ? null
 				: Addresses.blockFromValue(IpFamily.of(within), Addresses.valueOf(within), within.getNetworkPrefixLength());
+		this.except = except.stream().map(prefix -> Addresses.blockFromValue(IpFamily.of(prefix),
+				Addresses.valueOf(prefix), prefix.getNetworkPrefixLength())).toList();
 		this.family = IpFamily.of(plan.nodeNetwork());
 		this.tracer = new PathTracer(RepresentativeNetwork.of(plan));
 		long total = 0;
@@ -166,12 +176,9 @@ final class ClassTracer {
 		if (inScope(bridge)) {
 			perSourceNode(node, DestinationKind.BRIDGE, bridge);
 		}
-		BigInteger[] range = clip(subnet);
-		if (range != null) {
-			BigInteger free = node.podAddresses().firstFree(range[0], range[1]);
-			if (free != null) {
-				perSourceNode(node, DestinationKind.FREE_POD_ADDRESS, free);
-			}
+		BigInteger free = firstFree(subnet, node.podAddresses());
+		if (free != null) {
+			perSourceNode(node, DestinationKind.FREE_POD_ADDRESS, free);
 		}
 		BigInteger own = Addresses.valueOf(node.address());
 		if (inScope(own)) {
@@ -198,12 +205,11 @@ final class ClassTracer {
 		if (inScope(gateway)) {
 			everyNode(DestinationKind.GATEWAY, null, gateway, anySource);
 		}
-		BigInteger[] range = clip(plan.nodeNetwork());
-		if (range != null) {
+		if (clip(plan.nodeNetwork()) != null) {
 			TakenAddresses taken = new TakenAddresses(Addresses.valueOf(plan.nodeNetwork()));
 			taken.take(gateway);
 			plan.nodes().forEach(node -> taken.take(Addresses.valueOf(node.address())));
-			BigInteger free = taken.firstFree(range[0], range[1]);
+			BigInteger free = firstFree(plan.nodeNetwork(), taken);
 			if (free != null) {
 				everyNode(DestinationKind.FREE_NODE_ADDRESS, null, free, anySource);
 			}
@@ -231,6 +237,7 @@ final class ClassTracer {
 			// cuts the atoms it overlaps, so that each lies wholly inside or outside it
 			atoms.add(within, false);
 		}
+		except.forEach(prefix -> atoms.add(prefix, false));
 		return atoms;
 	}
 
@@ -258,8 +265,44 @@ final class ClassTracer {
 	}
 
 	private boolean inScope(BigInteger value) {
-		return within == null || Addresses.valueOf(within).compareTo(value) <= 0
-				&& within.getUpper().getValue().compareTo(value) >= 0;
+		return (within == null || PodFilter.within(within, value))
+				&& except.stream().noneMatch(prefix -> PodFilter.within(prefix, value));
+	}
+
+	/**
+	 * The first address of the block asked about that nobody holds, or null: in its overlap with
+	 * {@code within}, skipping the exceptions (each a run of addresses to step over).
+	 */
+	private BigInteger firstFree(IPAddress block, TakenAddresses taken) {
+		BigInteger[] range = clip(block);
+		if (range == null) {
+			return null;
+		}
+		BigInteger low = range[0];
+		while (low.compareTo(range[1]) <= 0) {
+			IPAddress skipped = exceptAt(low);
+			if (skipped != null) {
+				low = skipped.getUpper().getValue().add(BigInteger.ONE);
+				continue;
+			}
+			BigInteger high = range[1];
+			for (IPAddress prefix : except) {
+				BigInteger start = Addresses.valueOf(prefix);
+				if (start.compareTo(low) > 0 && start.compareTo(high) <= 0) {
+					high = start.subtract(BigInteger.ONE);
+				}
+			}
+			BigInteger free = taken.firstFree(low, high);
+			if (free != null) {
+				return free;
+			}
+			low = high.add(BigInteger.ONE);
+		}
+		return null;
+	}
+
+	private IPAddress exceptAt(BigInteger value) {
+		return except.stream().filter(prefix -> PodFilter.within(prefix, value)).findFirst().orElse(null);
 	}
 
 	/** The block's addresses asked about: [low, high] of its overlap with {@code within}, or null. */
