@@ -8,6 +8,7 @@ import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteKind;
 import io.podnet.kubenet.RouteTables;
 import io.podnet.path.Flow;
+import io.podnet.path.InMemoryNetwork;
 import io.podnet.path.PathTracer;
 import io.podnet.path.Protocol;
 import io.podnet.path.Trace;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides every flow from the selected pods by tracing one flow per class. Why the classes are
@@ -52,6 +54,7 @@ final class ClassTracer {
 	/** Prefixes inside {@code within} whose addresses are not asked about. */
 	private final List<IPAddress> except;
 	private final IpFamily family;
+	private final InMemoryNetwork network;
 	private final PathTracer tracer;
 	private final Map<String, List<PodGroup>> groupsByNode = new HashMap<>();
 	private final Map<String, Long> sourcesByNode = new HashMap<>();
@@ -80,7 +83,8 @@ final class ClassTracer {
 		this.except = except.stream().map(prefix -> Addresses.blockFromValue(IpFamily.of(prefix),
 				Addresses.valueOf(prefix), prefix.getNetworkPrefixLength())).toList();
 		this.family = IpFamily.of(plan.nodeNetwork());
-		this.tracer = new PathTracer(RepresentativeNetwork.of(plan));
+		this.network = RepresentativeNetwork.of(plan);
+		this.tracer = new PathTracer(network);
 		long total = 0;
 		for (PodGroup group : plan.groups()) {
 			groupsByNode.computeIfAbsent(group.node(), node -> new ArrayList<>()).add(group);
@@ -117,6 +121,31 @@ final class ClassTracer {
 	/** The flow traced again with every hop's words: for the few examples the answer shows. */
 	Trace narrate(Flow flow) {
 		return tracer.trace(flow);
+	}
+
+	/**
+	 * An address class of another answer (a what-if's other side) decided in this network: its
+	 * example destination, from its source if that pod is here, else from a source here that stands
+	 * in the same relation to the class's node. Empty for pods, whose classes are theirs alone, and
+	 * when no such source is here.
+	 */
+	Optional<TracedClass> counterpart(TracedClass other) {
+		if (other.kind() == DestinationKind.POD) {
+			return Optional.empty();
+		}
+		PodSample source = network.device(other.source().device()).isPresent() ? other.source()
+				: switch (other.scope()) {
+					case SAME_NODE -> sourceByNode.get(other.node());
+					case OTHER_NODES -> sourceByNode.entrySet().stream().filter(e -> !e.getKey().equals(other.node()))
+							.map(Map.Entry::getValue).findFirst().orElse(null);
+					default -> sourceByNode.values().stream().findFirst().orElse(null);
+				};
+		if (source == null) {
+			return Optional.empty();
+		}
+		Flow flow = new Flow(source.device(), other.flow().destination(), port, protocol);
+		return Optional.of(new TracedClass(other.scope(), other.kind(), other.prefix(), other.node(), false,
+				other.destination(), 0, 0, source, flow, tracer.decide(flow)));
 	}
 
 	long sourcesOn(String node) {

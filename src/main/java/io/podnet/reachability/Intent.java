@@ -72,18 +72,6 @@ record Intent(String name, PodFilter from, PodFilter to, Integer port, Protocol 
 		return traced.trace().disposition() == expect && (via == null || via == matched);
 	}
 
-	/** The family of every address the intent names, if it names any: it must be the cluster's. */
-	List<IPAddress> addresses() {
-		List<IPAddress> named = new ArrayList<>();
-		for (PodFilter filter : List.of(from, to)) {
-			if (filter.cidr() != null) {
-				named.add(filter.cidr());
-				named.addAll(filter.except());
-			}
-		}
-		return named;
-	}
-
 	void checkFamily(IpFamily family, String example) {
 		for (PodFilter filter : List.of(from, to)) {
 			if (filter.cidr() != null && IpFamily.of(filter.cidr()) != family) {

@@ -57,37 +57,47 @@ class IntentGuard implements ChangeListener {
 		this.json = json;
 	}
 
+	/** A change as recorded; read only if the cluster has intents. */
+	private record Recorded(String kind, EventType type, String object) {
+	}
+
 	@Override
 	public void recorded(String kind, long clusterId, EventType type, String object) {
 		boolean routing = (kind.equals(ChangeKinds.NODE) || kind.equals(ChangeKinds.ROUTE))
 				&& (type == EventType.ADDED || type == EventType.DELETED);
-		if (!routing && !kind.equals(ChangeKinds.POD)) {
-			return;
-		}
-		JsonNode view = json.readTree(object);
-		IntentTouches touches = touches(clusterId);
-		switch (kind) {
-			case ChangeKinds.ROUTE -> touches.route(view.get("destination").asString());
-			case ChangeKinds.NODE -> touches.node(view.get("address").asString(), view.get("podSubnet").asString());
-			default -> touches.pod(new IntentTouches.TouchedPod(view.get("namespace").asString(),
-					view.get("name").asString(), view.get("nodeName").asString(),
-					Addresses.valueOf(Addresses.parseAddress("ip", view.get("ip").asString())), labels(view),
-					type == EventType.MODIFIED));
+		if (routing || kind.equals(ChangeKinds.POD)) {
+			recordedIn(clusterId).add(new Recorded(kind, type, object));
 		}
 	}
 
 	/** The transaction's changes of the cluster, checked before it commits. */
 	@SuppressWarnings("unchecked")
-	private IntentTouches touches(long clusterId) {
-		Map<Long, IntentTouches> byCluster = (Map<Long, IntentTouches>) TransactionSynchronizationManager
+	private List<Recorded> recordedIn(long clusterId) {
+		Map<Long, List<Recorded>> byCluster = (Map<Long, List<Recorded>>) TransactionSynchronizationManager
 				.getResource(this);
 		if (byCluster == null) {
-			Map<Long, IntentTouches> bound = new LinkedHashMap<>();
+			Map<Long, List<Recorded>> bound = new LinkedHashMap<>();
 			byCluster = bound;
 			TransactionSynchronizationManager.bindResource(this, bound);
 			TransactionSynchronizationManager.registerSynchronization(new Check(bound));
 		}
-		return byCluster.computeIfAbsent(clusterId, id -> new IntentTouches());
+		return byCluster.computeIfAbsent(clusterId, id -> new ArrayList<>());
+	}
+
+	private IntentTouches touches(List<Recorded> changes) {
+		IntentTouches touches = new IntentTouches();
+		for (Recorded change : changes) {
+			JsonNode view = json.readTree(change.object());
+			switch (change.kind()) {
+				case ChangeKinds.ROUTE -> touches.route(view.get("destination").asString());
+				case ChangeKinds.NODE -> touches.node(view.get("address").asString(), view.get("podSubnet").asString());
+				default -> touches.pod(new IntentTouches.TouchedPod(view.get("namespace").asString(),
+						view.get("name").asString(), view.get("nodeName").asString(),
+						Addresses.valueOf(Addresses.parseAddress("ip", view.get("ip").asString())), labels(view),
+						change.type() == EventType.MODIFIED));
+			}
+		}
+		return touches;
 	}
 
 	/**
@@ -96,9 +106,9 @@ class IntentGuard implements ChangeListener {
 	 */
 	private final class Check implements TransactionSynchronization, Ordered {
 
-		private final Map<Long, IntentTouches> byCluster;
+		private final Map<Long, List<Recorded>> byCluster;
 
-		Check(Map<Long, IntentTouches> byCluster) {
+		Check(Map<Long, List<Recorded>> byCluster) {
 			this.byCluster = byCluster;
 		}
 
@@ -118,11 +128,12 @@ class IntentGuard implements ChangeListener {
 		}
 	}
 
-	private void check(long clusterId, IntentTouches touches) {
+	private void check(long clusterId, List<Recorded> changes) {
 		OptionalInt declared = repository.lockGuard(clusterId);
-		if (declared.orElse(0) == 0 || touches.isEmpty()) {
+		if (declared.orElse(0) == 0) {
 			return;
 		}
+		IntentTouches touches = touches(changes);
 		List<Intent> touched = new ArrayList<>();
 		Cluster cluster = null;
 		for (Intent intent : intents.all(clusterId)) {

@@ -58,10 +58,6 @@ final class IntentTouches {
 		return nodeAddresses;
 	}
 
-	boolean isEmpty() {
-		return prefixes.isEmpty() && pods.isEmpty();
-	}
-
 	/** Whether the writes may have changed a flow the intent is about. */
 	boolean mayChange(Intent intent) {
 		for (TouchedPod pod : pods) {
