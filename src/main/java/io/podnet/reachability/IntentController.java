@@ -44,7 +44,9 @@ class IntentController {
 	}
 
 	@GetMapping("/intents")
-	@Operation(operationId = "listIntents", summary = "The cluster's intents, by name")
+	@Operation(operationId = "listIntents", summary = "The cluster's intents, by name",
+			description = "Every intent as declared (canonical: from defaults to every pod, protocol to TCP with a "
+					+ "port), without its status: GET one intent to have it decided.")
 	ItemList<IntentView> list(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster) {
 		return intents.list(cluster);
 	}
@@ -60,7 +62,9 @@ class IntentController {
 	}
 
 	@DeleteMapping("/intents/{name}")
-	@Operation(operationId = "deleteIntent", summary = "Drop an intent")
+	@Operation(operationId = "deleteIntent", summary = "Drop an intent",
+			description = "From then on writes are no longer checked against it. Dropping an intent breaks nothing, so it "
+					+ "is never refused for the network's sake.")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name", example = "demo") @PathVariable String cluster,
 			@Parameter(description = "Intent name", example = "pods-reach-pods") @PathVariable String name) {
 		intents.delete(cluster, name);
