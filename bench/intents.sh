@@ -100,12 +100,12 @@ LUA
 	fi
 }
 
-RUN=0
-# measure CLUSTER SECONDS: creates per second on it
+# measure CLUSTER SECONDS: creates per second on it. bench_pair calls it in subshells too, so the run's
+# name comes from the clock, not from a counter: every run creates objects of names of its own.
 measure() {
-	RUN=$((RUN + 1))
-	script "$KIND" "$1" "$RUN" > "$WORK/run-$RUN.lua"
-	wrk -t1 -c4 -d"${2}s" -s "$WORK/run-$RUN.lua" "$BASE" 2>>"$WORK/errors.txt" | awk '/Requests\/sec/ {printf "%.0f", $2}'
+	local run; run=$(date +%s%N)
+	script "$KIND" "$1" "$run" > "$WORK/run-$run.lua"
+	wrk -t1 -c4 -d"${2}s" -s "$WORK/run-$run.lua" "$BASE" 2>>"$WORK/errors.txt" | awk '/Requests\/sec/ {printf "%.0f", $2}'
 }
 KIND=pod
 bench_pair plain guarded "$ROUNDS" "$SECONDS_PER_RUN"
@@ -113,7 +113,7 @@ POD_ROWS="$PAIR_ROWS"; POD_MIN="$PAIR_MIN"; POD_MAX="$PAIR_MAX"
 KIND=node
 bench_pair plain guarded "$ROUNDS" "$SECONDS_PER_RUN"
 NODE_ROWS="$PAIR_ROWS"; NODE_MIN="$PAIR_MIN"; NODE_MAX="$PAIR_MAX"
-ERRORS=$(sort "$WORK/errors.txt" | uniq -c | sort -rn | head -5)
+ERRORS=$(sort "$WORK/errors.txt" | uniq -c | sort -rn | head -5 || true)
 CPU="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 INTENT_LIST=$(printf -- '- `%s`\n' "${INTENTS[@]}")
 cat > "$OUT" <<MD
