@@ -16,5 +16,13 @@ record AuditEventView(
 		@Schema(description = "committed: the change and this record were committed together; refused: nothing changed",
 				allowableValues = { "committed", "refused" }) String outcome,
 		@Schema(description = "The request body (at most 8,000 characters), with secrets removed",
-				example = "{\"name\":\"node-1\"}") String body) {
+				example = "{\"name\":\"node-1\"}") String body,
+		@Schema(description = "What else the record must say: for a write forced through intents (?force=true), "
+				+ "the intents it broke", example = "forced through intents it broke: pods-reach-pods")
+		String note) {
+
+	AuditEventView(long id, Instant at, String token, String method, String path, String cluster, int status,
+			String outcome, String body) {
+		this(id, at, token, method, path, cluster, status, outcome, body, null);
+	}
 }

@@ -24,10 +24,11 @@ class AuditRepository {
 	/** Appends a record, in the caller's transaction if there is one; answers its id. */
 	long insert(AuditEventView event) {
 		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("insert into audit_event (at, token_name, method, path, cluster, status, outcome, body)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("insert into audit_event (at, token_name, method, path, cluster, status, outcome, body, note)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.param(Timestamp.from(event.at())).param(event.token()).param(event.method()).param(event.path())
 				.param(event.cluster()).param(event.status()).param(event.outcome()).param(event.body())
+				.param(event.note())
 				.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -38,7 +39,7 @@ class AuditRepository {
 
 	/** Oldest first, after the id {@code after}, with the filters that are not null. */
 	List<AuditEventView> findPage(long after, String cluster, String token, Instant since, int limit) {
-		StringBuilder sql = new StringBuilder("select id, at, token_name, method, path, cluster, status, outcome, body"
+		StringBuilder sql = new StringBuilder("select id, at, token_name, method, path, cluster, status, outcome, body, note"
 				+ " from audit_event where id > ?");
 		List<Object> params = new ArrayList<>(List.of(after));
 		if (cluster != null) {
@@ -61,6 +62,6 @@ class AuditRepository {
 	private static AuditEventView row(ResultSet rs, int row) throws SQLException {
 		return new AuditEventView(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("token_name"),
 				rs.getString("method"), rs.getString("path"), rs.getString("cluster"), rs.getInt("status"),
-				rs.getString("outcome"), rs.getString("body"));
+				rs.getString("outcome"), rs.getString("body"), rs.getString("note"));
 	}
 }

@@ -37,7 +37,8 @@ class AuditTrail implements TransactionExecutionListener {
 			public void beforeCommit(boolean readOnly) {
 				if (!readOnly && write.recorded == null) {
 					id = events.insert(new AuditEventView(0, write.at, Caller.currentName().orElse(null), write.method,
-							write.path, write.cluster(), write.expectedStatus(), "committed", write.body.get()));
+							write.path, write.cluster(), write.expectedStatus(), "committed", write.body.get(),
+							write.note));
 				}
 			}
 

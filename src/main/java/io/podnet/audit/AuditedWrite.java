@@ -17,6 +17,8 @@ final class AuditedWrite {
 	final String method;
 	final String path;
 	final Supplier<String> body;
+	/** What the record must say besides the request ({@link AuditNote}), or null. */
+	volatile String note;
 	/** The id of the 'committed' record, once a transaction of this request has committed. */
 	volatile Long recorded;
 

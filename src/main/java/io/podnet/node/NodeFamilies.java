@@ -58,7 +58,7 @@ class NodeFamilies {
 	public void on(FamilyAdded added) {
 		Cluster cluster = added.cluster();
 		ClusterNetworks family = added.family();
-		counters.lockAll(cluster.getId());
+		counters.lockAllAsChanged(cluster.getId());
 		List<Node> all = nodes.findPage(cluster, "", Limit.unlimited());
 		SubnetPool subnets = family.nodeSubnets();
 		HostPool addresses = family.nodeAddresses();
@@ -104,7 +104,7 @@ class NodeFamilies {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(FamilyRemoved removed) {
 		Cluster cluster = removed.cluster();
-		counters.lockAll(cluster.getId());
+		counters.lockAllAsChanged(cluster.getId());
 		List<Node> all = nodes.findPage(cluster, "", Limit.unlimited());
 		writes.noSecondFamily(cluster.getId());
 		recordModified(cluster, all);

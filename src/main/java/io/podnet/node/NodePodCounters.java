@@ -66,15 +66,8 @@ public class NodePodCounters {
 	 * every node (a family added or removed). Pod creates in flight finish first; later ones wait
 	 * for the caller's commit and then read what it wrote.
 	 */
-	void lockAll(long clusterId) {
+	void lockAllAsChanged(long clusterId) {
 		jdbc.sql("update node_pods set version = version + 1 where cluster_id = ?").param(1, clusterId).update();
-	}
-
-	/** A node's second-family subnet and the cursor of its addresses (both null: the family is gone). */
-	void secondFamily(long nodeId, String podSubnet, BigInteger cursor) {
-		jdbc.sql("update node_pods set secondary_pod_subnet = ?, secondary_pod_address_cursor = ? where node_id = ?")
-				.param(1, podSubnet, Types.VARCHAR)
-				.param(2, cursor == null ? null : new BigDecimal(cursor), Types.NUMERIC).param(3, nodeId).update();
 	}
 
 	/**
@@ -95,6 +88,15 @@ public class NodePodCounters {
 		return jdbc.sql("select " + Counters.COLUMNS + " from node_pods np where np.node_id = ?"
 				+ rowLock.of("np"))
 				.param(1, nodeId).query((rs, row) -> Counters.of(rs)).optional();
+	}
+
+	/**
+	 * Locks the pod counters of every node of the cluster, in one order (by node): holding them, no
+	 * pod of the cluster is created or deleted until the caller's transaction ends.
+	 */
+	public void lockAll(long clusterId) {
+		jdbc.sql("select np.node_id from node_pods np where np.cluster_id = ? order by np.node_id" + rowLock.of("np"))
+				.param(1, clusterId).query(Long.class).list();
 	}
 
 	/**

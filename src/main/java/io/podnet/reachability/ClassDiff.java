@@ -32,6 +32,11 @@ final class ClassDiff {
 		Disposition dispositionAfter() {
 			return after == null ? null : after.trace().disposition();
 		}
+
+		/** Whether its flows end otherwise, or it exists on one side only. */
+		boolean changes() {
+			return dispositionBefore() != dispositionAfter();
+		}
 	}
 
 	private ClassDiff() {

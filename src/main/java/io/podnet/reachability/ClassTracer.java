@@ -8,6 +8,7 @@ import io.podnet.kubenet.Route;
 import io.podnet.kubenet.RouteKind;
 import io.podnet.kubenet.RouteTables;
 import io.podnet.path.Flow;
+import io.podnet.path.InMemoryNetwork;
 import io.podnet.path.PathTracer;
 import io.podnet.path.Protocol;
 import io.podnet.path.Trace;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides every flow from the selected pods by tracing one flow per class. Why the classes are
@@ -49,7 +51,10 @@ final class ClassTracer {
 	private final Protocol protocol;
 	private final boolean addresses;
 	private final IPAddress within;
+	/** Prefixes inside {@code within} whose addresses are not asked about. */
+	private final List<IPAddress> except;
 	private final IpFamily family;
+	private final InMemoryNetwork network;
 	private final PathTracer tracer;
 	private final Map<String, List<PodGroup>> groupsByNode = new HashMap<>();
 	private final Map<String, Long> sourcesByNode = new HashMap<>();
@@ -57,20 +62,41 @@ final class ClassTracer {
 	private final Map<String, PodSample> sourceByNode = new LinkedHashMap<>();
 	private final long totalSources;
 	private final List<TracedClass> classes = new ArrayList<>();
+	private final List<IPAddress> cuts;
 
 	/**
 	 * @param addresses whether destinations other than pods are asked about
 	 * @param within if not null, only destinations in this prefix are asked about
 	 */
 	ClassTracer(ClusterPlan plan, Integer port, Protocol protocol, boolean addresses, IPAddress within) {
+		this(plan, port, protocol, addresses, within, List.of());
+	}
+
+	/** @param except prefixes whose destinations are not asked about either (an intent's {@code to.except}) */
+	ClassTracer(ClusterPlan plan, Integer port, Protocol protocol, boolean addresses, IPAddress within,
+			List<IPAddress> except) {
+		this(plan, port, protocol, addresses, within, except, List.of());
+	}
+
+	/**
+	 * @param cuts further prefixes that cut the address classes though this plan has no route or node
+	 *        for them: another plan's (a what-if's other side), so that both sides are classed alike
+	 *        and each class means the same addresses before and after
+	 */
+	ClassTracer(ClusterPlan plan, Integer port, Protocol protocol, boolean addresses, IPAddress within,
+			List<IPAddress> except, List<IPAddress> cuts) {
+		this.cuts = cuts.stream().filter(prefix -> IpFamily.of(prefix) == IpFamily.of(plan.nodeNetwork())).toList();
 		this.plan = plan;
 		this.port = port;
 		this.protocol = protocol;
 		this.addresses = addresses;
 		this.within = within == null ? null
 				: Addresses.blockFromValue(IpFamily.of(within), Addresses.valueOf(within), within.getNetworkPrefixLength());
+		this.except = except.stream().map(prefix -> Addresses.blockFromValue(IpFamily.of(prefix),
+				Addresses.valueOf(prefix), prefix.getNetworkPrefixLength())).toList();
 		this.family = IpFamily.of(plan.nodeNetwork());
-		this.tracer = new PathTracer(RepresentativeNetwork.of(plan));
+		this.network = RepresentativeNetwork.of(plan);
+		this.tracer = new PathTracer(network);
 		long total = 0;
 		for (PodGroup group : plan.groups()) {
 			groupsByNode.computeIfAbsent(group.node(), node -> new ArrayList<>()).add(group);
@@ -107,6 +133,31 @@ final class ClassTracer {
 	/** The flow traced again with every hop's words: for the few examples the answer shows. */
 	Trace narrate(Flow flow) {
 		return tracer.trace(flow);
+	}
+
+	/**
+	 * An address class of another answer (a what-if's other side) decided in this network: its
+	 * example destination, from its source if that pod is here, else from a source here that stands
+	 * in the same relation to the class's node. Empty for pods, whose classes are theirs alone, and
+	 * when no such source is here.
+	 */
+	Optional<TracedClass> counterpart(TracedClass other) {
+		if (other.kind() == DestinationKind.POD) {
+			return Optional.empty();
+		}
+		PodSample source = network.device(other.source().device()).isPresent() ? other.source()
+				: switch (other.scope()) {
+					case SAME_NODE -> sourceByNode.get(other.node());
+					case OTHER_NODES -> sourceByNode.entrySet().stream().filter(e -> !e.getKey().equals(other.node()))
+							.map(Map.Entry::getValue).findFirst().orElse(null);
+					default -> sourceByNode.values().stream().findFirst().orElse(null);
+				};
+		if (source == null) {
+			return Optional.empty();
+		}
+		Flow flow = new Flow(source.device(), other.flow().destination(), port, protocol);
+		return Optional.of(new TracedClass(other.scope(), other.kind(), other.prefix(), other.node(), false,
+				other.destination(), 0, 0, source, flow, tracer.decide(flow)));
 	}
 
 	long sourcesOn(String node) {
@@ -166,12 +217,9 @@ final class ClassTracer {
 		if (inScope(bridge)) {
 			perSourceNode(node, DestinationKind.BRIDGE, bridge);
 		}
-		BigInteger[] range = clip(subnet);
-		if (range != null) {
-			BigInteger free = node.podAddresses().firstFree(range[0], range[1]);
-			if (free != null) {
-				perSourceNode(node, DestinationKind.FREE_POD_ADDRESS, free);
-			}
+		BigInteger free = firstFree(subnet, node.podAddresses());
+		if (free != null) {
+			perSourceNode(node, DestinationKind.FREE_POD_ADDRESS, free);
 		}
 		BigInteger own = Addresses.valueOf(node.address());
 		if (inScope(own)) {
@@ -198,12 +246,11 @@ final class ClassTracer {
 		if (inScope(gateway)) {
 			everyNode(DestinationKind.GATEWAY, null, gateway, anySource);
 		}
-		BigInteger[] range = clip(plan.nodeNetwork());
-		if (range != null) {
+		if (clip(plan.nodeNetwork()) != null) {
 			TakenAddresses taken = new TakenAddresses(Addresses.valueOf(plan.nodeNetwork()));
 			taken.take(gateway);
 			plan.nodes().forEach(node -> taken.take(Addresses.valueOf(node.address())));
-			BigInteger free = taken.firstFree(range[0], range[1]);
+			BigInteger free = firstFree(plan.nodeNetwork(), taken);
 			if (free != null) {
 				everyNode(DestinationKind.FREE_NODE_ADDRESS, null, free, anySource);
 			}
@@ -213,6 +260,15 @@ final class ClassTracer {
 				everyNode(DestinationKind.PREFIX, Addresses.format(atom.prefix()), atom.representative(), anySource);
 			}
 		}
+	}
+
+	/** The prefixes that cut this plan's address classes: its node network, node subnets and routes. */
+	static List<IPAddress> cutsOf(ClusterPlan plan) {
+		List<IPAddress> cuts = new ArrayList<>();
+		cuts.add(plan.nodeNetwork());
+		plan.nodes().forEach(node -> cuts.add(node.podSubnet()));
+		plan.gatewayTable().forEach(route -> cuts.add(route.destination()));
+		return cuts;
 	}
 
 	private PrefixAtoms atoms() {
@@ -231,6 +287,9 @@ final class ClassTracer {
 			// cuts the atoms it overlaps, so that each lies wholly inside or outside it
 			atoms.add(within, false);
 		}
+		except.forEach(prefix -> atoms.add(prefix, false));
+		// a cut already in this plan keeps its own standing (covered stays covered)
+		cuts.forEach(prefix -> atoms.add(prefix, false));
 		return atoms;
 	}
 
@@ -258,8 +317,44 @@ final class ClassTracer {
 	}
 
 	private boolean inScope(BigInteger value) {
-		return within == null || Addresses.valueOf(within).compareTo(value) <= 0
-				&& within.getUpper().getValue().compareTo(value) >= 0;
+		return (within == null || PodFilter.within(within, value))
+				&& except.stream().noneMatch(prefix -> PodFilter.within(prefix, value));
+	}
+
+	/**
+	 * The first address of the block asked about that nobody holds, or null: in its overlap with
+	 * {@code within}, skipping the exceptions (each a run of addresses to step over).
+	 */
+	private BigInteger firstFree(IPAddress block, TakenAddresses taken) {
+		BigInteger[] range = clip(block);
+		if (range == null) {
+			return null;
+		}
+		BigInteger low = range[0];
+		while (low.compareTo(range[1]) <= 0) {
+			IPAddress skipped = exceptAt(low);
+			if (skipped != null) {
+				low = skipped.getUpper().getValue().add(BigInteger.ONE);
+				continue;
+			}
+			BigInteger high = range[1];
+			for (IPAddress prefix : except) {
+				BigInteger start = Addresses.valueOf(prefix);
+				if (start.compareTo(low) > 0 && start.compareTo(high) <= 0) {
+					high = start.subtract(BigInteger.ONE);
+				}
+			}
+			BigInteger free = taken.firstFree(low, high);
+			if (free != null) {
+				return free;
+			}
+			low = high.add(BigInteger.ONE);
+		}
+		return null;
+	}
+
+	private IPAddress exceptAt(BigInteger value) {
+		return except.stream().filter(prefix -> PodFilter.within(prefix, value)).findFirst().orElse(null);
 	}
 
 	/** The block's addresses asked about: [low, high] of its overlap with {@code within}, or null. */

@@ -8,6 +8,8 @@ import io.podnet.pod.PodRef;
 import io.podnet.problem.InvalidQuery;
 import io.podnet.problem.InvalidValue;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,12 +24,33 @@ import java.util.Optional;
  * <li>{@code cidr:10.244.1.0/24}: the pods whose IP is in it; as {@code to}, also every other
  * address in it (bridges, nodes, addresses nobody holds, what routes lead out)</li>
  * </ul>
- * No filter: every pod, and as {@code to} every address as well.
+ * No filter: every pod, and as {@code to} every address as well. Intents add two more, which the
+ * query has no syntax for: every pod and no other address ({@link Kind#PODS}), and a CIDR with
+ * {@code except}ions, prefixes inside it whose addresses and pods are left out.
  */
-record PodFilter(String parameter, Kind kind, String text, String value, LabelSelector selector, IPAddress cidr) {
+record PodFilter(String parameter, Kind kind, String text, String value, LabelSelector selector, IPAddress cidr,
+		List<IPAddress> except) {
 
 	enum Kind {
-		EVERY, NODE, NAMESPACE, POD, LABELS, CIDR
+		EVERY, PODS, NODE, NAMESPACE, POD, LABELS, CIDR
+	}
+
+	PodFilter {
+		except = except == null ? List.of() : List.copyOf(except);
+	}
+
+	PodFilter(String parameter, Kind kind, String text, String value, LabelSelector selector, IPAddress cidr) {
+		this(parameter, kind, text, value, selector, cidr, List.of());
+	}
+
+	/** Every pod, and no other address. */
+	static PodFilter everyPod(String parameter) {
+		return new PodFilter(parameter, Kind.PODS, "pods:*", "*", null, null);
+	}
+
+	/** The same CIDR filter without the addresses of these prefixes, each inside it. */
+	PodFilter except(List<IPAddress> prefixes, String shown) {
+		return new PodFilter(parameter, kind, shown, value, selector, cidr, prefixes);
 	}
 
 	static final String SYNTAX = "expected node:NAME, namespace:NAME, pod:NAMESPACE/NAME, labels:SELECTOR "
@@ -90,18 +113,28 @@ record PodFilter(String parameter, Kind kind, String text, String value, LabelSe
 	}
 
 	boolean selects(PlacedPod pod, String nodeName) {
+		return selects(pod.namespace(), pod.ref().toString(), nodeName, pod.labels(), pod.ipValue());
+	}
+
+	/** @param ref the pod's namespace/name */
+	boolean selects(String namespace, String ref, String nodeName, Map<String, String> labels, BigInteger ip) {
 		return switch (kind) {
-			case EVERY -> true;
+			case EVERY, PODS -> true;
 			case NODE -> value.equals(nodeName);
-			case NAMESPACE -> value.equals(pod.namespace());
-			case POD -> value.equals(pod.ref().toString());
-			case LABELS -> selector.matches(pod.labels());
-			case CIDR -> contains(pod.ipValue());
+			case NAMESPACE -> value.equals(namespace);
+			case POD -> value.equals(ref);
+			case LABELS -> selector.matches(labels);
+			case CIDR -> contains(ip);
 		};
 	}
 
-	private boolean contains(BigInteger ip) {
-		return Addresses.valueOf(cidr).compareTo(ip) <= 0 && cidr.getUpper().getValue().compareTo(ip) >= 0;
+	/** For a CIDR filter: whether the address is in the CIDR and in none of its exceptions. */
+	boolean contains(BigInteger ip) {
+		return within(cidr, ip) && except.stream().noneMatch(prefix -> within(prefix, ip));
+	}
+
+	static boolean within(IPAddress prefix, BigInteger ip) {
+		return Addresses.valueOf(prefix).compareTo(ip) <= 0 && prefix.getUpper().getValue().compareTo(ip) >= 0;
 	}
 
 	@Override

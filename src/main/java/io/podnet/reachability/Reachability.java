@@ -29,6 +29,26 @@ record Reachability(long sourcePods, int sourceNodes, long destinationPods, int 
 			Disposition disposition, Object stopsAt) {
 	}
 
+	/** The classes grouped as the answer groups them, whatever their disposition: for an intent's broken classes. */
+	static List<ClassGroup> grouped(ClusterPlan plan, List<TracedClass> classes) {
+		Map<String, Long> sourcesByNode = new LinkedHashMap<>();
+		long sourcePods = 0;
+		for (PodGroup group : plan.groups()) {
+			if (group.sources() > 0) {
+				sourcesByNode.merge(group.node(), group.sources(), Long::sum);
+			}
+			sourcePods += group.sources();
+		}
+		Map<Key, List<TracedClass>> grouped = new LinkedHashMap<>();
+		for (TracedClass traced : classes) {
+			Key key = new Key(traced.scope(), traced.kind(), traced.prefix(), traced.listening(),
+					traced.trace().disposition(), traced.trace().lastHop().kind());
+			grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(traced);
+		}
+		long allSources = sourcePods;
+		return grouped.values().stream().map(members -> group(members, sourcesByNode, allSources)).toList();
+	}
+
 	/** Sums the traced classes of a plan up. */
 	static Reachability of(ClusterPlan plan, List<TracedClass> classes) {
 		Map<String, Long> sourcesByNode = new LinkedHashMap<>();

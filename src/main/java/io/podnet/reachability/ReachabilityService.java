@@ -67,8 +67,13 @@ class ReachabilityService {
 
 		/** The classes of the plan, ready to run. */
 		ClassTracer classes(ClusterPlan plan) {
+			return classes(plan, List.of());
+		}
+
+		/** The classes of the plan with its address classes cut by another plan's prefixes too (a what-if's). */
+		ClassTracer classes(ClusterPlan plan, List<IPAddress> cuts) {
 			IPAddress within = to.kind() == PodFilter.Kind.CIDR ? to.cidr() : null;
-			return new ClassTracer(plan, port, protocol, to.includesAddresses(), within);
+			return new ClassTracer(plan, port, protocol, to.includesAddresses(), within, to.except(), cuts);
 		}
 	}
 
@@ -87,6 +92,14 @@ class ReachabilityService {
 
 	/** The plan of the cluster as the caller's transaction sees it (404 for a cluster, node or pod that is not there). */
 	Read read(String clusterName, Question question) {
+		return read(clusterName, question, true);
+	}
+
+	/**
+	 * The same; with {@code namedMustExist} false, a node or pod a filter names that is not there
+	 * selects nothing instead (an intent's selector after its node or pod was deleted).
+	 */
+	Read read(String clusterName, Question question, boolean namedMustExist) {
 		Integer port = question.port();
 		Protocol protocol = question.protocol();
 		PodFilter from = question.from();
@@ -95,7 +108,7 @@ class ReachabilityService {
 		Cluster cluster = clusters.find(clusterName);
 		IpFamily family = cluster.getIpFamily();
 		for (PodFilter filter : List.of(from, to)) {
-			check(cluster, family, filter);
+			check(cluster, family, filter, namedMustExist);
 		}
 		Map<Long, String> nodeNames = new HashMap<>();
 		Map<String, NodePlan> plans = new LinkedHashMap<>();
@@ -122,11 +135,11 @@ class ReachabilityService {
 	}
 
 	/** A node or pod a filter names must exist (404 otherwise); a CIDR must be of the cluster's family. */
-	private void check(Cluster cluster, IpFamily family, PodFilter filter) {
-		if (filter.node().isPresent() && nodes.withName(cluster, filter.node().get()).isEmpty()) {
+	private void check(Cluster cluster, IpFamily family, PodFilter filter, boolean namedMustExist) {
+		if (namedMustExist && filter.node().isPresent() && nodes.withName(cluster, filter.node().get()).isEmpty()) {
 			throw NodeService.notFound(cluster.getName(), filter.node().get());
 		}
-		if (filter.pod().isPresent()) {
+		if (namedMustExist && filter.pod().isPresent()) {
 			PodRef ref = filter.pod().get();
 			if (podEndpoints.find(cluster.getId(), ref).isEmpty()) {
 				throw new ResourceNotFound("pod", ref.toString(), "cluster '" + cluster.getName() + "'");

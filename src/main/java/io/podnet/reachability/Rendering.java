@@ -38,7 +38,7 @@ final class Rendering {
 		return groups.stream().map(this::view).toList();
 	}
 
-	private ClassView view(ClassGroup group) {
+	ClassView view(ClassGroup group) {
 		TracedClass example = group.example();
 		Trace trace = narrator.apply(example.flow());
 		Hop last = trace.lastHop();

@@ -66,18 +66,37 @@ class WhatIfService {
 			status.flush();
 			return new Plans(before, reachability.read(cluster, question));
 		});
-		ClassTracer before = question.classes(plans.before().plan());
-		ClassTracer after = question.classes(plans.after().plan());
+		// each side's address classes cut by the other's prefixes too: a class is the same addresses on both
+		// sides, so a route deleted or a node added compares like with like (not a prefix's first free
+		// address before with one that a new node's subnet has taken since)
+		ClassTracer before = question.classes(plans.before().plan(), ClassTracer.cutsOf(plans.after().plan()));
+		ClassTracer after = question.classes(plans.after().plan(), ClassTracer.cutsOf(plans.before().plan()));
 		List<TracedClass> was = before.run();
 		List<TracedClass> is = after.run();
 		Reachability answerBefore = Reachability.of(plans.before().plan(), was);
 		Reachability answerAfter = Reachability.of(plans.after().plan(), is);
 		List<WhatIfView.ChangedClass> changed = ClassDiff.between(was, is).stream()
+				.map(c -> regrouped(c, before, after)).filter(ClassDiff.Changed::changes)
 				.map(c -> view(c, before, after)).toList();
 		return new WhatIfView(cluster, plans.before().resourceVersion(), question.port(),
 				question.port() == null ? null : question.protocol().name(),
 				new WhatIfView.Totals(answerBefore.allReachable(), answerBefore.pairs()),
 				new WhatIfView.Totals(answerAfter.allReachable(), answerAfter.pairs()), changed);
+	}
+
+	/**
+	 * An address class that the changes make or remove, with the side it lacks filled in: its
+	 * addresses belonged to other classes there (a route deleted: its prefix falls to a shorter one),
+	 * so the flow to its example address is decided on that side too. Pods' classes stay one-sided.
+	 */
+	private static Changed regrouped(Changed changed, ClassTracer before, ClassTracer after) {
+		if (changed.before() == null) {
+			return new Changed(changed.key(), before.counterpart(changed.after()).orElse(null), changed.after());
+		}
+		if (changed.after() == null) {
+			return new Changed(changed.key(), changed.before(), after.counterpart(changed.before()).orElse(null));
+		}
+		return changed;
 	}
 
 	private static WhatIfView.ChangedClass view(Changed changed, ClassTracer before, ClassTracer after) {

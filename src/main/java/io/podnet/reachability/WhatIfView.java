@@ -30,8 +30,12 @@ record WhatIfView(
 			@Schema(example = "POD") DestinationKind destinations,
 			@Schema(description = "The node the destinations belong to, if any", example = "node-2") String node,
 			@Schema(description = "For PREFIX destinations, the prefix", example = "10.244.200.0/24") String prefix,
-			@Schema(description = "Before the changes; null if the class did not exist") Side before,
-			@Schema(description = "After them; null if the class no longer exists") Side after) {
+			@Schema(description = "Before the changes. For pods, null if the class did not exist; for addresses, how "
+					+ "the flow to the example address went before, when its addresses belonged to another class (a "
+					+ "node added: its subnet's addresses were a route's)") Side before,
+			@Schema(description = "After them. For pods, null if the class no longer exists; for addresses, how the "
+					+ "flow to the example address goes now, when its addresses fall in another class (a route deleted: "
+					+ "they fall to a shorter prefix's)") Side after) {
 	}
 
 	@Schema(name = "WhatIfSide")

@@ -3,6 +3,7 @@ package io.podnet.watch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,11 +20,13 @@ public class ChangeLog {
 	private final WatchLog log;
 	private final WatchHub hub;
 	private final JsonMapper json;
+	private final ObjectProvider<ChangeListener> listeners;
 
-	ChangeLog(WatchLog log, WatchHub hub, JsonMapper json) {
+	ChangeLog(WatchLog log, WatchHub hub, JsonMapper json, ObjectProvider<ChangeListener> listeners) {
 		this.log = log;
 		this.hub = hub;
 		this.json = json;
+		this.listeners = listeners;
 	}
 
 	/**
@@ -34,7 +37,9 @@ public class ChangeLog {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("a change is recorded in the transaction that makes it");
 		}
-		pending().add(new PendingEvent(clusterId, kind, type, json.writeValueAsString(view)));
+		String object = json.writeValueAsString(view);
+		pending().add(new PendingEvent(clusterId, kind, type, object));
+		listeners.orderedStream().forEach(listener -> listener.recorded(kind, clusterId, type, object));
 	}
 
 	/** The last revision committed: a list read after this call shows at least every change up to it. */

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class AuthorizationIT extends IntegrationTest {
 
 	private static final Map<String, String> NAMES = Map.of("node", "no-such-node", "namespace", "default", "pod",
-			"no-such-pod", "destination", "10.99.0.0%2F16", "token", "no-such-token", "family", "IPv6");
+			"no-such-pod", "destination", "10.99.0.0%2F16", "token", "no-such-token", "family", "IPv6", "name", "no-such-intent");
 
 	private record Operation(String method, String template) {
 

@@ -33,12 +33,16 @@ class ClassTracerTests {
 
 	/** A random cluster with a random question about it. */
 	record Case(RandomCluster cluster, Set<String> sources, Set<String> destinations, Integer port, Protocol protocol,
-			boolean addresses, IPAddress within) {
+			boolean addresses, IPAddress within, List<IPAddress> except) {
 
 		@Override
 		public String toString() {
 			return cluster + "\n  sources " + sources + "\n  destinations " + destinations + "\n  port " + port + "/"
-					+ protocol + (addresses ? ", addresses within " + within : ", pods only");
+					+ protocol + (addresses ? ", addresses within " + within + " except " + except : ", pods only");
+		}
+
+		boolean excepted(IPAddress address) {
+			return except.stream().anyMatch(prefix -> prefix.contains(address));
 		}
 	}
 
@@ -66,7 +70,16 @@ class ClassTracerTests {
 			int longer = Math.min(chosen.getBitCount(), chosen.getNetworkPrefixLength() + random.nextInt(3));
 			within = Addresses.blockFromValue(cluster.family, Addresses.valueOf(chosen), longer);
 		}
-		return new Case(cluster, sources, destinations, port, protocol, addresses, within);
+		List<IPAddress> except = new ArrayList<>();
+		if (within != null && within.getNetworkPrefixLength() < within.getBitCount() && random.nextBoolean()) {
+			// an intent's to.except: one half, quarter or eighth of within left out
+			int longer = Math.min(within.getBitCount(), within.getNetworkPrefixLength() + 1 + random.nextInt(3));
+			BigInteger parts = BigInteger.ONE.shiftLeft(longer - within.getNetworkPrefixLength());
+			BigInteger part = BigInteger.valueOf(random.nextInt(parts.intValue()));
+			BigInteger size = within.getCount().divide(parts);
+			except.add(Addresses.blockFromValue(cluster.family, Addresses.valueOf(within).add(part.multiply(size)), longer));
+		}
+		return new Case(cluster, sources, destinations, port, protocol, addresses, within, except);
 	}
 
 	private static Set<String> pick(SplittableRandom random, RandomCluster cluster) {
@@ -79,7 +92,7 @@ class ClassTracerTests {
 	private static void check(Case c) {
 		RandomCluster cluster = c.cluster();
 		ClusterPlan plan = cluster.plan(c.sources(), c.destinations(), c.port(), c.protocol());
-		ClassTracer classes = new ClassTracer(plan, c.port(), c.protocol(), c.addresses(), c.within());
+		ClassTracer classes = new ClassTracer(plan, c.port(), c.protocol(), c.addresses(), c.within(), c.except());
 		List<TracedClass> traced = classes.run();
 		Reachability answer = Reachability.of(plan, traced);
 		PathTracer truth = new PathTracer(cluster.wholeNetwork());
@@ -101,8 +114,10 @@ class ClassTracerTests {
 				.isEqualTo(expected.entrySet().stream().filter(e -> e.getKey() != Disposition.ACCEPTED)
 						.mapToLong(Map.Entry::getValue).sum());
 
-		// each class's example goes in the whole network as it went among the samples
+		// each class's example goes in the whole network as it went among the samples, and none is left out
 		for (TracedClass one : traced) {
+			assertThat(one.kind() != DestinationKind.POD && c.excepted(one.flow().destination())).as("excepted %s", one)
+					.isFalse();
 			assertThat(truth.trace(one.flow()).disposition()).as("example of %s", one).isEqualTo(one.trace().disposition());
 		}
 
@@ -116,7 +131,7 @@ class ClassTracerTests {
 		List<RandomCluster.Pod> sources = oneSourcePerNode(c);
 		for (IPAddress address : sampleAddresses(cluster, new SplittableRandom(podIps.size()))) {
 			if (podIps.contains(Addresses.valueOf(address)) || SpecialRanges.containing(address).isPresent()
-					|| c.within() != null && !c.within().contains(address)) {
+					|| c.within() != null && !c.within().contains(address) || c.excepted(address)) {
 				continue;
 			}
 			for (RandomCluster.Pod source : sources) {
