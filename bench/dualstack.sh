@@ -6,7 +6,8 @@
 #   create  a pod create on cluster "single" (IPv4) ÷ on cluster "dual" (IPv4 + IPv6: two addresses)
 #   path    a pod-to-pod path on "single" ÷ on "dual", half of the dual ones in IPv6 (family=IPv6)
 #
-# Both clusters have NODES nodes (default 100) and PODS_PER_NODE pods each (default 10) to begin with.
+# Both clusters have NODES nodes (default 100) and PODS_PER_NODE pods each (default 10) to begin with;
+# /20 IPv4 node subnets and maxPodsPerNode 4,000, so the creates of a run never fill a node.
 #
 #   bench/dualstack.sh [--nodes N] [--rounds N] [--duration S] [--connections C] [--jar FILE] [--out FILE]
 #
@@ -39,9 +40,9 @@ bench_service "$JAR"
 export NODES
 
 api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
-	-d '{"name":"single","nodeNetwork":"10.0.0.0/16","podNetwork":"10.128.0.0/9"}'
+	-d '{"name":"single","nodeNetwork":"10.0.0.0/16","podNetwork":"10.128.0.0/9","nodeSubnetPrefixLength":20,"maxPodsPerNode":4000}'
 api -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/clusters" \
-	-d '{"name":"dual","podNetworks":["10.128.0.0/9","fd00:10:244::/48"],"nodeNetworks":["10.0.0.0/16","fd00:10:100::/64"]}'
+	-d '{"name":"dual","podNetworks":["10.128.0.0/9","fd00:10:244::/48"],"nodeNetworks":["10.0.0.0/16","fd00:10:100::/64"],"nodeSubnetPrefixLengths":[20,64],"maxPodsPerNode":4000}'
 for cluster in single dual; do
 	echo "loading $NODES nodes and $((NODES * PODS_PER_NODE)) pods into $cluster"
 	load_nodes "$cluster" "$NODES"
@@ -67,14 +68,13 @@ for cluster in ("single", "dual"):
     open("%s/paths-%s.txt" % (work, cluster), "w").write("\n".join(lines) + "\n")
 PY
 
-RUN=0
-# measure KIND SECONDS: req/s
+# measure KIND SECONDS: req/s. Each create run names its pods from the clock: bench_pair calls this in
+# subshells, so a counter kept here would start over and the names repeat (409, not a create).
 measure() {
 	local kind="$1" seconds="$2"
-	RUN=$((RUN + 1))
 	case "$kind" in
 		create-single|create-dual)
-			CLUSTER="${kind#create-}" RUN="r$RUN" NAMESPACE="created" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" \
+			CLUSTER="${kind#create-}" RUN="r$(date +%s%N)" NAMESPACE="created" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" \
 				-s bench/lua/create-pods.lua "$BASE" ;;
 		path-single|path-dual)
 			PATHS="$WORK/paths-${kind#path-}.txt" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s bench/lua/paths.lua "$BASE" ;;
