@@ -154,7 +154,10 @@ public class Cluster {
 		this.secondaryNodeAddressCursor = null;
 	}
 
-	/** The next-fit cursor of that family's node subnets. */
+	/**
+	 * The next-fit cursor of that family's node subnets: only automatic allocations move it, as in
+	 * Kubernetes' cidrset.
+	 */
 	public BigInteger nodeSubnetCursor(boolean secondary) {
 		return secondary ? secondaryNodeSubnetCursor : nodeSubnetCursor;
 	}
@@ -189,15 +192,6 @@ public class Cluster {
 
 	public IPAddress gatewayAddress() {
 		return Addresses.parseAddress("gateway", gateway);
-	}
-
-	/** Moves the node subnet cursor: only automatic allocations do, as in Kubernetes' cidrset. */
-	public void nodeSubnetAllocated(BigInteger value) {
-		this.nodeSubnetCursor = value;
-	}
-
-	public void nodeAddressAllocated(BigInteger value) {
-		this.nodeAddressCursor = value;
 	}
 
 	/**
@@ -261,14 +255,6 @@ public class Cluster {
 
 	public int getMaxPodsPerNode() {
 		return maxPodsPerNode;
-	}
-
-	public BigInteger getNodeSubnetCursor() {
-		return nodeSubnetCursor;
-	}
-
-	public BigInteger getNodeAddressCursor() {
-		return nodeAddressCursor;
 	}
 
 	public long getVersion() {

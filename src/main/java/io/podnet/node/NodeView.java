@@ -42,23 +42,23 @@ public record NodeView(
 	/** The node as it was when it was deleted: with the pods and version read under its lock. */
 	static NodeView last(Node node, int podCount, long version) {
 		return new NodeView(node.getName(), node.labels(), node.annotations(), node.getAddress(), node.getPodSubnet(),
-				addresses(node), podSubnets(node), bridge(node), new Pods(node.podCapacity(), podCount),
+				addresses(node.families()), podSubnets(node.families()), bridge(node), new Pods(node.podCapacity(), podCount),
 				node.getCreatedAt(), String.valueOf(version));
 	}
 
 	/** The node with labels, annotations and version changed in this transaction (the entity keeps those it was read with). */
 	static NodeView of(Node node, Map<String, String> labels, Map<String, String> annotations, long version) {
 		return new NodeView(node.getName(), labels, annotations, node.getAddress(), node.getPodSubnet(),
-				addresses(node), podSubnets(node), bridge(node), new Pods(node.podCapacity(), node.getPodCount()),
+				addresses(node.families()), podSubnets(node.families()), bridge(node), new Pods(node.podCapacity(), node.getPodCount()),
 				node.getCreatedAt(), String.valueOf(version));
 	}
 
-	private static List<String> addresses(Node node) {
-		return node.families().stream().map(family -> Addresses.format(family.address())).toList();
+	private static List<String> addresses(List<NodeFamily> families) {
+		return families.stream().map(family -> Addresses.format(family.address())).toList();
 	}
 
-	private static List<String> podSubnets(Node node) {
-		return node.families().stream().map(family -> Addresses.format(family.podSubnet())).toList();
+	private static List<String> podSubnets(List<NodeFamily> families) {
+		return families.stream().map(family -> Addresses.format(family.podSubnet())).toList();
 	}
 
 	private static Bridge bridge(Node node) {

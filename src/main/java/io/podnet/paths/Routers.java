@@ -160,8 +160,4 @@ final class Routers {
 	static Optional<Attachment> attachment(Device device, String interfaceName) {
 		return device.interfaceNamed(interfaceName).map(attached -> new Attachment(device, attached));
 	}
-
-	static IPAddress withPrefix(String address, int prefixLength) {
-		return Addresses.parseAddress("address", address).setPrefixLength(prefixLength, false);
-	}
 }

@@ -53,13 +53,13 @@ class PodFamilies {
 		List<Long> ids = new ArrayList<>();
 		List<Object[]> podRows = new ArrayList<>();
 		Map<Long, BigInteger> cursors = new HashMap<>();
-		Map<Long, Integer> counts = new HashMap<>();
 		writes.eachPod(clusterId, pod -> {
 			NodeSubnet node = subnets.get(pod.nodeId());
 			BigInteger last = cursors.get(pod.nodeId());
 			BigInteger value = last == null ? node.pool().first() : last.add(BigInteger.ONE);
-			int count = counts.merge(pod.nodeId(), 1, Integer::sum);
 			if (value.compareTo(node.pool().last()) > 0) {
+				// the node's pods so far, this one included: one address each from the first
+				BigInteger count = value.subtract(node.pool().first()).add(BigInteger.ONE);
 				throw new InvalidValue("nodeSubnetPrefixLength", node.pool().network().getNetworkPrefixLength(),
 						"leaves node '" + node.name() + "' room for " + node.pool().usable() + " pods in its new subnet "
 								+ Addresses.format(node.pool().network()) + " but it has at least " + count + "; expected"
